@@ -1,0 +1,91 @@
+package io.mae4j.mask;
+
+import com.typesafe.config.Config;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.TreeMap;
+
+/**
+ * The registry of mask strategies: finds every {@link MaskStrategyFactory} on the class path with
+ * {@link ServiceLoader} and builds the one named in {@code mask.name}.
+ */
+public final class MaskStrategies {
+
+    private MaskStrategies() {}
+
+    /**
+     * Builds the strategy named by {@code mask.name} of the given section.
+     *
+     * @param maskSection the {@code mask} sub-config
+     * @return a new strategy
+     */
+    public static MaskStrategy create(Config maskSection) {
+        if (!maskSection.hasPath("name")) {
+            throw new IllegalArgumentException("mask.name is missing; choose one of " + available());
+        }
+        return create(maskSection.getString("name"), maskSection);
+    }
+
+    /**
+     * Builds a strategy by name.
+     *
+     * @param name the strategy name, e.g. {@code random} or {@code block}
+     * @param maskSection the {@code mask} sub-config handed to the factory
+     * @return a new strategy
+     * @throws IllegalArgumentException for an unknown name (the message lists the available names,
+     *     closest first) or invalid settings
+     */
+    public static MaskStrategy create(String name, Config maskSection) {
+        Map<String, MaskStrategyFactory> factories = factories();
+        MaskStrategyFactory factory = factories.get(name);
+        if (factory == null) {
+            List<String> names = new ArrayList<>(factories.keySet());
+            names.sort(Comparator.comparingInt((String s) -> editDistance(name, s)).thenComparing(s -> s));
+            throw new IllegalArgumentException("Unknown mask strategy '" + name + "' (mask.name); available, closest first: "
+                    + String.join(", ", names));
+        }
+        return factory.create(maskSection);
+    }
+
+    /** The registered names, sorted. */
+    public static List<String> available() {
+        return new ArrayList<>(factories().keySet());
+    }
+
+    private static Map<String, MaskStrategyFactory> factories() {
+        Map<String, MaskStrategyFactory> byName = new TreeMap<>();
+        for (MaskStrategyFactory factory : ServiceLoader.load(MaskStrategyFactory.class, MaskStrategies.class.getClassLoader())) {
+            MaskStrategyFactory previous = byName.putIfAbsent(factory.name(), factory);
+            if (previous != null && previous.getClass() != factory.getClass()) {
+                throw new IllegalStateException("Two mask strategy factories claim the name '" + factory.name() + "': "
+                        + previous.getClass().getName() + " and " + factory.getClass().getName());
+            }
+        }
+        return byName;
+    }
+
+    /** Levenshtein distance, case-insensitive. */
+    static int editDistance(String a, String b) {
+        String x = a.toLowerCase();
+        String y = b.toLowerCase();
+        int[] prev = new int[y.length() + 1];
+        int[] cur = new int[y.length() + 1];
+        for (int j = 0; j <= y.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= x.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= y.length(); j++) {
+                int subst = prev[j - 1] + (x.charAt(i - 1) == y.charAt(j - 1) ? 0 : 1);
+                cur[j] = Math.min(subst, Math.min(prev[j], cur[j - 1]) + 1);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[y.length()];
+    }
+}
