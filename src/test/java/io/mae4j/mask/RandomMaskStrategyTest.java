@@ -121,6 +121,16 @@ class RandomMaskStrategyTest {
     }
 
     @Test
+    void leavesOnlyTheThreeResultArrays() {
+        for (MaskStrategy s : new MaskStrategy[] {new RandomMaskStrategy(0.75), new BlockMaskStrategy(0.75, 4, 0, 0.3)}) {
+            try (NDManager sub = manager.newSubManager()) {
+                s.sample(context(2, 8, 8, 1), sub);
+                assertEquals(3, sub.getManagedArrays().size(), s.name() + " closes its temporaries");
+            }
+        }
+    }
+
+    @Test
     void rejectsBadInput() {
         RandomMaskStrategy s = new RandomMaskStrategy(0.5);
         assertThrows(IllegalArgumentException.class, () -> s.fromNoise(manager.zeros(new Shape(4)), manager));

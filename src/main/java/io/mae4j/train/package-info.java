@@ -1,0 +1,6 @@
+/**
+ * Training numerics: {@link io.mae4j.train.AdamW} with decay / no-decay parameter groups, the MAE
+ * learning-rate schedule {@link io.mae4j.train.LrSchedule}, global gradient-norm clipping, and the
+ * k-NN evaluation of frozen features {@link io.mae4j.train.KnnEvaluator}.
+ */
+package io.mae4j.train;
