@@ -243,10 +243,11 @@ public final class AdamW implements AutoCloseable {
      *     optimizer is unchanged then
      */
     public void loadStateDict(NDList state) {
-        Map<String, NDArray> byName = new LinkedHashMap<>();
+        Map<String, NDArray> all = new LinkedHashMap<>();
         for (NDArray a : state) {
-            byName.put(a.getName(), a);
+            all.put(a.getName(), a);
         }
+        Map<String, NDArray> byName = new LinkedHashMap<>(all);
         List<String> problems = new ArrayList<>();
         for (int i = 0; i < params.size(); i++) {
             for (String key : new String[] {"exp_avg/" + params.get(i).name(), "exp_avg_sq/" + params.get(i).name()}) {
@@ -273,8 +274,8 @@ public final class AdamW implements AutoCloseable {
                     + String.join("; ", problems) + ". Was the checkpoint written for another model or mask setup?");
         }
         for (int i = 0; i < params.size(); i++) {
-            expAvg[i] = replace(expAvg[i], byName(state, "exp_avg/" + params.get(i).name()));
-            expAvgSq[i] = replace(expAvgSq[i], byName(state, "exp_avg_sq/" + params.get(i).name()));
+            expAvg[i] = replace(expAvg[i], all.get("exp_avg/" + params.get(i).name()));
+            expAvgSq[i] = replace(expAvgSq[i], all.get("exp_avg_sq/" + params.get(i).name()));
         }
         stepCount = step.toArray()[0].longValue();
     }
@@ -287,15 +288,6 @@ public final class AdamW implements AutoCloseable {
     @Override
     public void close() {
         manager.close();
-    }
-
-    private static NDArray byName(NDList list, String name) {
-        for (NDArray a : list) {
-            if (name.equals(a.getName())) {
-                return a;
-            }
-        }
-        throw new IllegalStateException("checked above: " + name);
     }
 
     /** Copies {@code source} into a new array of the old one's type and device, closes the old one. */
