@@ -104,7 +104,7 @@ public final class ConfigComposer {
             Overrides.Assignment a = Overrides.parse(arg);
             given.add(a.key() + "=" + a.value());
             if (defaultChoices.containsKey(a.key())) {
-                if (Overrides.splitTopLevel(a.value()).size() > 1) {
+                if (a.sweepValues().size() > 1) {
                     throw new ConfigException("'" + arg + "' lists several options of group '" + a.key()
                             + "': that is a sweep; run it as a multirun (one run per option) or choose one");
                 }

@@ -20,7 +20,7 @@ final class Multirun {
         List<List<String>> axes = new ArrayList<>();
         for (String arg : args) {
             Overrides.Assignment a = Overrides.parse(arg);
-            List<String> values = Overrides.splitTopLevel(a.value());
+            List<String> values = a.sweepValues();
             List<String> axis = new ArrayList<>();
             for (String v : values) {
                 if (v.isEmpty() && values.size() > 1) {

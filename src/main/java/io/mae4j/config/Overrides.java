@@ -26,7 +26,13 @@ public final class Overrides {
      * @param value the trimmed right-hand side (may be empty)
      * @param arg the argument as given, for error messages
      */
-    public record Assignment(String key, String value, String arg) {}
+    public record Assignment(String key, String value, String arg) {
+
+        /** The value split at its top-level commas (one piece unless this is a sweep). */
+        public List<String> sweepValues() {
+            return split(value, "argument '" + arg + "'");
+        }
+    }
 
     /**
      * Splits {@code arg} at its first {@code '='}.
@@ -55,6 +61,10 @@ public final class Overrides {
      * @throws ConfigException on unbalanced brackets or quotes
      */
     public static List<String> splitTopLevel(String value) {
+        return split(value, "value '" + value + "'");
+    }
+
+    private static List<String> split(String value, String what) {
         List<String> pieces = new ArrayList<>();
         int depth = 0;
         boolean inQuotes = false;
@@ -74,7 +84,7 @@ public final class Overrides {
             } else if (c == ']' || c == '}') {
                 depth--;
                 if (depth < 0) {
-                    throw new ConfigException("value '" + value + "' closes a bracket it never opened");
+                    throw new ConfigException(what + " closes a bracket it never opened");
                 }
             } else if (c == ',' && depth == 0) {
                 pieces.add(value.substring(start, i).trim());
@@ -82,7 +92,7 @@ public final class Overrides {
             }
         }
         if (inQuotes || depth != 0) {
-            throw new ConfigException("value '" + value + "' has an unclosed " + (inQuotes ? "quote" : "bracket"));
+            throw new ConfigException(what + " has an unclosed " + (inQuotes ? "quote" : "bracket"));
         }
         pieces.add(value.substring(start).trim());
         return pieces;
@@ -101,7 +111,7 @@ public final class Overrides {
             throw schema.unknownKey(a.key(), label);
         }
         String v = a.value();
-        if (Overrides.splitTopLevel(v).size() > 1) {
+        if (a.sweepValues().size() > 1) {
             throw new ConfigException(label + " is a comma list, i.e. a sweep: run it as a multirun (one run per"
                     + " value), or quote a string that contains commas, e.g. name=\"a,b\"");
         }
