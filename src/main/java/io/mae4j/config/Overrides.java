@@ -9,11 +9,13 @@ import com.typesafe.config.ConfigValueFactory;
 import com.typesafe.config.ConfigValueType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
- * Parsing of command-line arguments of the form {@code key=value}: the split at the first
- * {@code '='} and the split of a value at its top-level commas (the sweep separator of a
- * multirun; commas inside {@code [...]}, {@code {...}} or double quotes do not count).
+ * Command-line arguments of the form {@code key=value}: the split at the first {@code '='},
+ * the split of a value at its top-level commas (the sweep separator of a multirun; commas
+ * inside {@code [...]}, {@code {...}} or double quotes do not count), and the conversion of a
+ * {@code dotted.key=value} override into a one-key config layer.
  */
 public final class Overrides {
 
@@ -139,13 +141,12 @@ public final class Overrides {
         return layer;
     }
 
-
     /** The parsed text set {@code key} and nothing else (no injected second assignment). */
     private static boolean holdsOnly(Config layer, String key) {
         ConfigObject obj = layer.root();
         List<String> segments = ConfigUtil.splitPath(key);
         for (int i = 0; i < segments.size(); i++) {
-            if (!obj.keySet().equals(java.util.Set.of(segments.get(i)))) {
+            if (!obj.keySet().equals(Set.of(segments.get(i)))) {
                 return false;
             }
             if (i < segments.size() - 1) {

@@ -17,9 +17,10 @@ import java.util.function.Function;
 /**
  * The keys and types declared by {@code defaults.conf}. Every layer (group file, experiment
  * file, override) and the final resolved config are checked against it: a key must be
- * declared, and a value must keep the declared type (any number for a number, a whole number
- * where the default is whole, a list with elements of the default's element type, an object
- * where the default is an object, never null).
+ * declared, and a value must keep the declared type: any number for a number, but a whole
+ * number where the default is written as one ({@code 5}, not {@code 5.0}); a string or a number
+ * for a string; a list whose elements have the type of the default's first element; an object
+ * where the default is an object; never null.
  */
 final class Schema {
 
@@ -61,11 +62,6 @@ final class Schema {
     /** The declared default at a dotted path, or null when the key is not declared. */
     ConfigValue expected(String path) {
         return declared.get(path);
-    }
-
-    /** Every declared dotted path (objects and leaves), sorted. */
-    Collection<String> paths() {
-        return declared.keySet();
     }
 
     /**
