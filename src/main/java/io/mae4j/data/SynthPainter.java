@@ -39,8 +39,10 @@ final class SynthPainter {
      * @param shape index into {@link #SHAPES}
      * @param texture index into {@link #TEXTURES}
      * @param bgHue background hue in [0, 1)
+     * @param objectMask if not null, receives (H, W) true where the object was drawn
      */
-    static DecodedImage paint(int size, int shape, int texture, double bgHue, SplittableRandom rng) {
+    static DecodedImage paint(int size, int shape, int texture, double bgHue, SplittableRandom rng,
+            boolean[] objectMask) {
         // background: hue fixed, value ramps linearly along a random direction
         double bgSat = 0.35 + 0.25 * rng.nextDouble();
         double v0 = 0.55 + 0.35 * rng.nextDouble();
@@ -68,7 +70,11 @@ final class SynthPainter {
                 double qx = (cos * px + sin * py) / r; // rotate into object frame, unit radius
                 double qy = (-sin * px + cos * py) / r;
                 int[] c;
-                if (inside(shape, qx, qy)) {
+                boolean in = inside(shape, qx, qy);
+                if (objectMask != null) {
+                    objectMask[y * size + x] = in;
+                }
+                if (in) {
                     c = textureOn(texture, qx * r, qy * r, period, texAngle) ? fg : dark;
                 } else {
                     double t = ((x + 0.5) / size - 0.5) * dc + ((y + 0.5) / size - 0.5) * ds + 0.5; // ~[0, 1]

@@ -94,6 +94,11 @@ public final class SyntheticDataset {
      * Renders image {@code i} of class {@code c} in split 0 (train) or 1 (val), without writing it.
      */
     public DecodedImage render(int split, int c, int i) {
+        return render(split, c, i, null);
+    }
+
+    /** As {@link #render(int, int, int)}, also filling {@code objectMask} ((H, W), true on the shape) if given. */
+    DecodedImage render(int split, int c, int i, boolean[] objectMask) {
         SplittableRandom rng = new SplittableRandom(SeedMix.mix(spec.seed(), split, c, i));
         int shapes = SynthPainter.SHAPES.size();
         int shape = c % shapes;
@@ -104,7 +109,7 @@ public final class SyntheticDataset {
         } else {
             hue = rng.nextDouble();
         }
-        return SynthPainter.paint(spec.imageSize(), shape, texture, hue, rng);
+        return SynthPainter.paint(spec.imageSize(), shape, texture, hue, rng, objectMask);
     }
 
     /**
