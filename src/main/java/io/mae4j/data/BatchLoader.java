@@ -57,7 +57,7 @@ public final class BatchLoader implements Iterator<HostBatch>, AutoCloseable {
     private record Pending(int batch, float[] images, int[] labels, int[] indices, CropGeometry[] geometries,
             Path[] paths, List<Future<?>> futures) {}
 
-    private BatchLoader(Builder b) {
+    BatchLoader(BatchLoaderBuilder b) {
         this.dataset = b.dataset;
         this.transform = b.transform;
         this.batchSize = b.batchSize;
@@ -78,9 +78,12 @@ public final class BatchLoader implements Iterator<HostBatch>, AutoCloseable {
         }
     }
 
-    /** Starts a builder; batch size, seed and epoch default to 1, 0, 0. */
-    public static Builder builder(ImageDataset dataset, ImageTransform transform) {
-        return new Builder(dataset, transform);
+    /**
+     * Starts a builder. Defaults: batch size 1, seed 0, epoch 0, shuffle on, dropLast off, startBatch 0,
+     * 2 workers, prefetch 2.
+     */
+    public static BatchLoaderBuilder builder(ImageDataset dataset, ImageTransform transform) {
+        return new BatchLoaderBuilder(dataset, transform);
     }
 
     /** The sample order of an epoch: a seeded Fisher–Yates shuffle of 0..n-1, or 0..n-1 itself. */
@@ -128,7 +131,11 @@ public final class BatchLoader implements Iterator<HostBatch>, AutoCloseable {
         if (pool == null) {
             p = prepare(nextToSubmit++);
             for (int k = 0; k < p.labels.length; k++) {
-                runSample(p, k);
+                try {
+                    runSample(p, k);
+                } catch (RuntimeException | Error e) {
+                    throw failure(p, k, e);
+                }
             }
         } else {
             fill();
@@ -148,14 +155,20 @@ public final class BatchLoader implements Iterator<HostBatch>, AutoCloseable {
                 Thread.currentThread().interrupt();
                 close();
                 throw new DatasetException("Interrupted while waiting for batch " + p.batch, e);
-            } catch (ExecutionException | CancellationException e) {
-                close();
-                int index = order[p.batch * batchSize + k];
-                Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-                throw new DatasetException("Loading sample " + index + " (" + dataset.path(index) + ") of batch "
-                        + p.batch + " failed: " + cause, cause);
+            } catch (ExecutionException e) {
+                throw failure(p, k, e.getCause());
+            } catch (CancellationException e) {
+                throw failure(p, k, e);
             }
         }
+    }
+
+    /** Closes the loader and builds the exception that names the failed sample. */
+    private DatasetException failure(Pending p, int k, Throwable cause) {
+        close();
+        int index = order[p.batch * batchSize + k];
+        return new DatasetException("Loading sample " + index + " (" + dataset.path(index) + ") of batch " + p.batch
+                + " failed: " + cause, cause);
     }
 
     private void fill() {
@@ -224,92 +237,5 @@ public final class BatchLoader implements Iterator<HostBatch>, AutoCloseable {
             t.setDaemon(true);
             return t;
         };
-    }
-
-    /** Builder for {@link BatchLoader}; {@code build()} checks the values. */
-    public static final class Builder {
-        private final ImageDataset dataset;
-        private final ImageTransform transform;
-        private int batchSize = 1;
-        private long seed;
-        private int epoch;
-        private boolean shuffle = true;
-        private boolean dropLast;
-        private int startBatch;
-        private int numWorkers = 2;
-        private int prefetch = 2;
-
-        private Builder(ImageDataset dataset, ImageTransform transform) {
-            this.dataset = dataset;
-            this.transform = transform;
-        }
-
-        /** Samples per batch B (required, > 0). */
-        public Builder batchSize(int v) {
-            batchSize = v;
-            return this;
-        }
-
-        /** Run seed. */
-        public Builder seed(long v) {
-            seed = v;
-            return this;
-        }
-
-        /** Epoch number (changes the order and every sample's random numbers). */
-        public Builder epoch(int v) {
-            epoch = v;
-            return this;
-        }
-
-        /** Shuffle the order (training, default) or keep dataset order (evaluation). */
-        public Builder shuffle(boolean v) {
-            shuffle = v;
-            return this;
-        }
-
-        /** Drop the last, short batch (default false). */
-        public Builder dropLast(boolean v) {
-            dropLast = v;
-            return this;
-        }
-
-        /** First batch to deliver (resume mid-epoch); default 0. */
-        public Builder startBatch(int v) {
-            startBatch = v;
-            return this;
-        }
-
-        /** Worker threads (default 2); 0 = work in the calling thread. */
-        public Builder numWorkers(int v) {
-            numWorkers = v;
-            return this;
-        }
-
-        /** Batches prepared ahead of the one being consumed (default 2, at least 1 when workers are used). */
-        public Builder prefetch(int v) {
-            prefetch = v;
-            return this;
-        }
-
-        /** Validates and starts the loader (workers begin decoding at once). */
-        public BatchLoader build() {
-            if (dataset == null || transform == null) {
-                throw new IllegalArgumentException("dataset and transform are required");
-            }
-            if (batchSize <= 0) {
-                throw new IllegalArgumentException("batchSize must be > 0, got " + batchSize);
-            }
-            if (numWorkers < 0) {
-                throw new IllegalArgumentException("numWorkers must be >= 0, got " + numWorkers);
-            }
-            if (prefetch < 1) {
-                throw new IllegalArgumentException("prefetch must be >= 1, got " + prefetch);
-            }
-            if (dataset.size() == 0) {
-                throw new IllegalArgumentException("The dataset is empty");
-            }
-            return new BatchLoader(this);
-        }
     }
 }

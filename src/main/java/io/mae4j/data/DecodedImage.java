@@ -19,8 +19,8 @@ public record DecodedImage(int width, int height, byte[] rgb) {
         if (width <= 0 || height <= 0) {
             throw new IllegalArgumentException("Image size must be positive, got " + width + "x" + height);
         }
-        if (rgb == null || rgb.length != width * height * 3) {
-            throw new IllegalArgumentException("Expected " + (width * height * 3) + " RGB bytes for " + width
+        if (rgb == null || rgb.length != (long) width * height * 3) {
+            throw new IllegalArgumentException("Expected " + ((long) width * height * 3) + " RGB bytes for " + width
                     + "x" + height + ", got " + (rgb == null ? "null" : rgb.length));
         }
     }

@@ -90,6 +90,9 @@ public final class ImageDecoder {
         List<Mat> temps = new ArrayList<>();
         try {
             Mat m = raw;
+            if ((long) m.rows() * m.cols() * 3 > Integer.MAX_VALUE - 8) {
+                throw new CorruptImageException(source, "image too large (" + m.cols() + "x" + m.rows() + ")");
+            }
             int depth = CvType.depth(m.type());
             if (depth == CvType.CV_16U) {
                 Mat eight = track(temps, new Mat());

@@ -153,7 +153,13 @@ class BatchLoaderTest {
                 return dataset.load(i);
             }
         };
-        BatchLoader l = BatchLoader.builder(failing, TRAIN).batchSize(3).seed(9).numWorkers(3).build();
+        for (int workers : new int[] {0, 3}) {
+            assertFailsAtSeven(failing, workers);
+        }
+    }
+
+    private static void assertFailsAtSeven(ImageDataset failing, int workers) {
+        BatchLoader l = BatchLoader.builder(failing, TRAIN).batchSize(3).seed(9).numWorkers(workers).build();
         DatasetException e = assertThrows(DatasetException.class, () -> {
             while (l.hasNext()) {
                 l.next();
