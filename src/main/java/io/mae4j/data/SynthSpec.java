@@ -1,0 +1,38 @@
+package io.mae4j.data;
+
+/**
+ * What {@link SyntheticDataset} generates; stored as {@code synth.json} next to the images.
+ *
+ * @param classes number of classes, 1..30 (up to 10: one shape each; more: shape × texture family)
+ * @param trainPerClass training images per class, at least 1
+ * @param valPerClass validation images per class, at least 1
+ * @param imageSize side of the square images in pixels, 16..1024
+ * @param spuriousBackground when true, training backgrounds have a class-correlated hue (90% of the
+ *     images of class c use hue c/classes); validation backgrounds are always random
+ * @param seed generator seed; the same spec always yields the same bytes
+ */
+public record SynthSpec(int classes, int trainPerClass, int valPerClass, int imageSize, boolean spuriousBackground,
+        long seed) {
+
+    /** Maximum number of classes (10 shapes × 3 texture families). */
+    public static final int MAX_CLASSES = SynthPainter.SHAPES.size() * SynthPainter.TEXTURES.size();
+
+    /** Validates the values. */
+    public SynthSpec {
+        if (classes < 1 || classes > MAX_CLASSES) {
+            throw new IllegalArgumentException("synthetic classes must be in 1.." + MAX_CLASSES + ", got " + classes);
+        }
+        if (trainPerClass < 1 || valPerClass < 1) {
+            throw new IllegalArgumentException("synthetic trainPerClass and valPerClass must be >= 1, got "
+                    + trainPerClass + " and " + valPerClass);
+        }
+        if (imageSize < 16 || imageSize > 1024) {
+            throw new IllegalArgumentException("synthetic imageSize must be in 16..1024, got " + imageSize);
+        }
+    }
+
+    /** The quick-start set: 10 classes, 64 train + 16 val each, 64 px, no spurious background, seed 0. */
+    public static SynthSpec defaults() {
+        return new SynthSpec(10, 64, 16, 64, false, 0L);
+    }
+}
