@@ -18,7 +18,8 @@ import java.util.zip.ZipOutputStream;
  */
 final class StoredZipWriter implements AutoCloseable {
 
-    private static final LocalDateTime EPOCH_1980 = LocalDateTime.of(1980, 1, 1, 0, 0);
+    // 1980-01-01 itself would make the JDK add an extended-timestamp field; any later fixed date avoids it
+    private static final LocalDateTime FIXED_TIME = LocalDateTime.of(2000, 1, 1, 0, 0);
     private static final int LOCAL_HEADER = 30;
     private static final int PAD_FIELD_ID = 0x4246; // "FB", the id PyTorch uses for its padding field
 
@@ -34,7 +35,7 @@ final class StoredZipWriter implements AutoCloseable {
     void add(String name, byte[] data, int align) throws IOException {
         ZipEntry e = new ZipEntry(name);
         e.setMethod(ZipEntry.STORED);
-        e.setTimeLocal(EPOCH_1980);
+        e.setTimeLocal(FIXED_TIME);
         e.setSize(data.length);
         e.setCompressedSize(data.length);
         CRC32 crc = new CRC32();
