@@ -35,6 +35,7 @@ def plain_state_dict():
     sd["d"] = torch.arange(4, dtype=torch.float64) / 3.0
     sd["n"] = torch.tensor(7, dtype=torch.int64)
     sd["p"] = torch.nn.Parameter(torch.arange(3, dtype=torch.float32) + 10.0)
+    sd["a_flat"] = sd["a"].view(6)  # a second whole, contiguous view of a's storage
     assert not sd["t"].is_contiguous() and not sd["cols"].is_contiguous()
     return sd
 

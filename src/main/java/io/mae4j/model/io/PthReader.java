@@ -51,7 +51,7 @@ public final class PthReader {
                 throw new WeightFileException(name + " was saved on a big-endian machine; only little-endian checkpoints are supported");
             }
             TorchUnpickler unpickler = new TorchUnpickler(name, (key, dtype, numel) -> loadStorage(zip, prefix, name, key, dtype, numel));
-            try (InputStream in = zip.getInputStream(zip.getEntry(prefix + "data.pkl"))) {
+            try (InputStream in = new java.io.BufferedInputStream(zip.getInputStream(zip.getEntry(prefix + "data.pkl")))) {
                 return unpickler.load(in);
             } catch (PickleException | ClassCastException | IndexOutOfBoundsException e) {
                 Throwable cause = e.getCause();

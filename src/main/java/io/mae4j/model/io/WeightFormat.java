@@ -8,8 +8,8 @@ import java.util.Locale;
 
 /** The weight file formats, chosen by file extension (case-insensitive). */
 public enum WeightFormat {
-    /** PyTorch zip checkpoint ({@code torch.save}, torch ≥ 1.6). */
-    PTH(".pth", ".pt"),
+    /** PyTorch zip checkpoint ({@code torch.save}, torch ≥ 1.6; {@code .bin} as in Hugging Face {@code pytorch_model.bin}). */
+    PTH(".pth", ".pt", ".bin"),
     /** numpy archive ({@code np.savez}). */
     NPZ(".npz"),
     /** Hugging Face safetensors. */

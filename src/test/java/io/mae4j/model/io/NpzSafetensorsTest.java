@@ -75,10 +75,12 @@ class NpzSafetensorsTest {
             try (NDManager m = NDManager.newBaseManager(); InputStream in = Files.newInputStream(f)) {
                 NDList list = NDList.decode(m, in);
                 assertEquals(sd.size(), list.size(), name);
+                java.util.LinkedHashMap<String, NDArray> byName = new java.util.LinkedHashMap<>();
                 for (NDArray a : list) {
-                    TensorData expected = sd.require(a.getName());
-                    assertTrue(expected.sameBits(TensorData.of(a)), name + ": " + a.getName());
+                    byName.put(a.getName(), a);
                 }
+                assertTrue(sd.sameBits(StateDict.fromNDArrays(byName, name)), name); // names, order, bits
+                assertTrue(sd.sameBits(StateDict.fromNDArrays(sd.toNDArrays(m), "again")));
             }
         }
     }

@@ -22,7 +22,8 @@ class PthReaderTest {
     @Test
     void readsViewsTransposeAndDtypesExactlyInOrder() throws Exception {
         StateDict sd = PthReader.read(Fixtures.path("state_dict_mixed.pth"));
-        assertEquals(List.of("a", "t", "q", "k", "v", "cols", "scalar", "h", "bf", "d", "n", "p"), List.copyOf(sd.names()));
+        assertEquals(List.of("a", "t", "q", "k", "v", "cols", "scalar", "h", "bf", "d", "n", "p", "a_flat"),
+                List.copyOf(sd.names()));
 
         assertArrayEquals(new float[] {-1f, -0.5f, 0f, 0.5f, 1f, 1.5f}, sd.require("a").data());
         assertArrayEquals(new long[] {2, 3}, sd.require("a").shape());
@@ -53,6 +54,10 @@ class PthReaderTest {
         assertArrayEquals(new float[] {7f}, sd.require("n").data());
         assertArrayEquals(new float[] {10f, 11f, 12f}, sd.require("p").data()); // an nn.Parameter
         assertEquals(WeightDtype.FLOAT32, sd.require("p").sourceDtype());
+        // a_flat = a.view(6): a second whole view of a's storage gets its own copy
+        assertArrayEquals(new long[] {6}, sd.require("a_flat").shape());
+        assertArrayEquals(sd.require("a").data(), sd.require("a_flat").data());
+        assertNotSame(sd.require("a").data(), sd.require("a_flat").data());
     }
 
     @Test
