@@ -177,6 +177,39 @@ public final class ConfigComposer {
         return new ComposedConfig(resolved, choices, given, experimentName);
     }
 
+    /**
+     * Re-opens a run's saved config (its {@code config.conf}) with extra {@code key=value}
+     * overrides, e.g. {@code train.epochs=10} to extend a resumed run. Group choices are refused:
+     * they would silently replace whole sections of a run that already has checkpoints.
+     *
+     * @param saved the resolved config the run was started with
+     * @param args {@code dotted.key=value} overrides
+     * @param origin the saved file, for error messages
+     */
+    public ComposedConfig reopen(Config saved, List<String> args, String origin) {
+        schema.checkLayer(saved.root(), "", v -> origin);
+        Config merged = saved;
+        List<String> given = new ArrayList<>();
+        for (String arg : args) {
+            Overrides.Assignment a = Overrides.parse(arg);
+            if (defaultChoices.containsKey(a.key()) || a.key().startsWith(DEFAULTS_KEY)) {
+                throw new ConfigException("'" + arg + "': a resumed run keeps its group choices (see " + origin
+                        + "); override single keys instead, e.g. train.epochs=10");
+            }
+            given.add(a.key() + "=" + a.value());
+            merged = Overrides.toLayer(a, schema).withFallback(merged);
+        }
+        Config resolved = resolve(merged);
+        schema.checkFinal(resolved);
+        Constraints.check(resolved);
+        Map<String, String> choices = new LinkedHashMap<>();
+        if (resolved.hasPath(DEFAULTS_KEY)) {
+            resolved.getConfig(DEFAULTS_KEY).root().unwrapped().forEach((k, v) -> choices.put(k, String.valueOf(v)));
+        }
+        String name = resolved.hasPath("name") ? resolved.getString("name") : "default";
+        return new ComposedConfig(resolved, choices, given, name);
+    }
+
     /** Checks a group or experiment file against the schema and puts it over {@code merged}. */
     private Config apply(Config layer, Config merged) {
         schema.checkLayer(layer.root(), "", v -> Schema.originLabel(v.origin()));

@@ -1,0 +1,100 @@
+package io.mae4j.cli;
+
+import ai.djl.ndarray.NDManager;
+import io.mae4j.model.MaeModel;
+import io.mae4j.model.io.StateDict;
+import io.mae4j.model.io.TensorData;
+import io.mae4j.model.io.WeightExporter;
+import io.mae4j.model.io.WeightFiles;
+import io.mae4j.train.Checkpoints;
+import io.mae4j.train.ModelSettings;
+import io.mae4j.train.RunFolder;
+import io.mae4j.util.EngineSetup;
+import com.typesafe.config.ConfigFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code weights inspect|convert|export}: look into and convert weight files. */
+@Command(name = "weights", mixinStandardHelpOptions = true,
+        description = "Inspect, convert and export weights (.pth, .npz, .safetensors; official MAE / timm names).",
+        subcommands = {WeightsCommand.Inspect.class, WeightsCommand.Convert.class, WeightsCommand.Export.class})
+public class WeightsCommand implements Runnable {
+
+    @Override
+    public void run() {
+        new picocli.CommandLine(this).usage(System.out);
+    }
+
+    /** Lists the tensors of a weight file. */
+    @Command(name = "inspect", mixinStandardHelpOptions = true, description = "List names, shapes and dtypes.")
+    static class Inspect implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "FILE")
+        Path file;
+
+        @Override
+        public Integer call() throws Exception {
+            StateDict sd = WeightFiles.read(file);
+            long total = 0;
+            for (Map.Entry<String, TensorData> e : sd) {
+                TensorData t = e.getValue();
+                total += t.numel();
+                System.out.printf(Locale.ROOT, "%-45s %-18s %s%n", e.getKey(), t.shapeString(), t.sourceDtype());
+            }
+            System.out.printf(Locale.ROOT, "%d tensors, %,d values%n", sd.size(), total);
+            return 0;
+        }
+    }
+
+    /** Rewrites a weight file in another format (by extension). */
+    @Command(name = "convert", mixinStandardHelpOptions = true, description = "Convert between .pth, .npz and .safetensors.")
+    static class Convert implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "IN")
+        Path in;
+
+        @Parameters(index = "1", paramLabel = "OUT")
+        Path out;
+
+        @Override
+        public Integer call() throws Exception {
+            StateDict sd = WeightFiles.read(in);
+            WeightFiles.write(sd, out);
+            System.out.println("wrote " + out + " (" + sd.size() + " tensors)");
+            return 0;
+        }
+    }
+
+    /** Exports a run's (or checkpoint's) model under the official MAE names. */
+    @Command(name = "export", mixinStandardHelpOptions = true,
+            description = "Export a run folder's last checkpoint (or a .ckpt file) as official MAE weights.")
+    static class Export implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "RUN_DIR|CKPT")
+        Path source;
+
+        @Parameters(index = "1", paramLabel = "OUT", description = "target .pth, .npz or .safetensors")
+        Path out;
+
+        @Override
+        public Integer call() throws Exception {
+            Path ckpt = Files.isDirectory(source) ? RunFolder.open(source).lastCheckpoint() : source;
+            Path runDir = Files.isDirectory(source) ? source : ckpt.toAbsolutePath().getParent().getParent();
+            var model = ModelSettings.from(ConfigFactory.parseFile(runDir.resolve("config.conf").toFile())
+                    .resolve().getConfig("model"));
+            EngineSetup.start(0, 0);
+            try (NDManager m = NDManager.newBaseManager()) {
+                MaeModel mae = new MaeModel(model);
+                mae.initialize(m);
+                Checkpoints.Loaded ck = Checkpoints.read(ckpt, m);
+                Checkpoints.copyInto(ck.model(), mae.officialParameters(), ckpt.toString());
+                StateDict sd = WeightExporter.export(mae.officialParameters(), Map.of("pos_embed",
+                        mae.positionEmbedding(), "decoder_pos_embed", mae.decoderPositionEmbedding()), out);
+                System.out.println("wrote " + out + " (" + sd.size() + " tensors, epoch " + ck.meta().epochsDone() + ")");
+            }
+            return 0;
+        }
+    }
+}

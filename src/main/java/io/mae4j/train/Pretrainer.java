@@ -1,0 +1,181 @@
+package io.mae4j.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+import com.typesafe.config.Config;
+import io.mae4j.mask.MaskStrategies;
+import io.mae4j.mask.MaskStrategy;
+import io.mae4j.model.MaeConfig;
+import io.mae4j.model.MaeModel;
+import io.mae4j.util.EngineSetup;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs (or resumes) one MAE pre-training run: the official {@code main_pretrain.py} on DJL.
+ * Writes the run folder (config, provenance, metrics.csv, train.log, checkpoints) and returns the
+ * per-epoch history.
+ */
+public final class Pretrainer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Pretrainer.class);
+
+    /**
+     * What to run.
+     *
+     * @param config the resolved config
+     * @param renderedConfig the resolved config as HOCON text (saved as config.conf)
+     * @param overrides the arguments it was composed from
+     * @param folder the run folder
+     * @param resume continue from the folder's last checkpoint
+     */
+    public record Request(Config config, String renderedConfig, List<String> overrides, RunFolder folder,
+            boolean resume) {}
+
+    /**
+     * What a run did.
+     *
+     * @param runDir the run folder
+     * @param history every epoch in metrics.csv, including those done before a resume
+     */
+    public record Result(Path runDir, List<EpochStats> history) {
+
+        /** The last k-NN top-1 accuracy measured, NaN if none. */
+        public double lastKnnTop1() {
+            for (int i = history.size() - 1; i >= 0; i--) {
+                if (!Double.isNaN(history.get(i).knnTop1())) {
+                    return history.get(i).knnTop1();
+                }
+            }
+            return Double.NaN;
+        }
+    }
+
+    private Pretrainer() {}
+
+    /** Runs the request to the configured number of epochs. */
+    public static Result run(Request req) throws IOException {
+        Config c = req.config();
+        long seed = c.getLong("seed");
+        EngineSetup.start(c.getInt("runtime.threads"), c.getInt("runtime.interop_threads"));
+        MaeConfig modelCfg = ModelSettings.from(c.getConfig("model"));
+        TrainSettings ts = TrainSettings.from(c.getConfig("train"));
+        EvalSettings es = EvalSettings.from(c.getConfig("eval"));
+        MaskStrategy mask = MaskStrategies.create(c.getString("mask.name"), c.getConfig("mask"));
+        RunFolder folder = req.folder();
+        String digest = RunFolder.sha256(req.renderedConfig());
+
+        try (TrainData data = TrainData.open(c, modelCfg.imgSize(), seed);
+                NDManager root = NDManager.newBaseManager()) {
+            Engine.getInstance().setRandomSeed((int) seed);
+            MaeModel model = new MaeModel(modelCfg);
+            model.initialize(root);
+            LinkedHashMap<String, Parameter> params = model.officialParameters();
+            AdamW optimizer = new AdamW(paramEntries(params), ts.weightDecay(), ts.beta1(), ts.beta2(), 1e-8);
+
+            CheckpointMeta position = new CheckpointMeta(CheckpointMeta.FORMAT_VERSION, 0, 0, 0, seed, digest, Double.NaN);
+            if (req.resume()) {
+                position = restore(folder, params, optimizer, root);
+                folder.truncateMetrics(position.epochsDone());
+                folder.log("resumed from " + folder.lastCheckpoint() + " after epoch " + position.epochsDone());
+            } else {
+                folder.writeProvenance(req.renderedConfig(), req.overrides(), seed, data.fingerprint());
+                String init = c.getString("model.init_weights");
+                if (!init.isEmpty()) {
+                    folder.log(InitWeights.apply(Path.of(init), model, root));
+                }
+            }
+            folder.log(data.describe());
+            LOG.info("run folder: {}", folder.dir().toAbsolutePath());
+            LOG.info("{}", data.describe());
+
+            EpochRunner runner = new EpochRunner(model, optimizer, mask, ts, seed, root);
+            KnnProbe probe = new KnnProbe(model, es, root);
+            ProgressReporter progress = new ProgressReporter(ts.logEvery());
+            long step = position.globalStep();
+            long optSteps = position.optimizerSteps();
+            for (int epoch = position.epochsDone(); epoch < ts.epochs(); epoch++) {
+                long t0 = System.nanoTime();
+                int iters = data.itersPerEpoch(ts.batchSize());
+                EpochRunner.Summary s;
+                try (var batches = data.trainBatches(ts.batchSize(), epoch)) {
+                    progress.startEpoch(epoch, ts.epochs(), iters);
+                    s = runner.run(epoch, batches, iters, step, optSteps, progress);
+                } finally {
+                    progress.endEpoch();
+                }
+                step = s.globalStep();
+                optSteps = s.optimizerSteps();
+                double[] knn = es.due(epoch, ts.epochs()) ? probe.evaluate(data) : new double[] {Double.NaN, Double.NaN};
+                EpochStats stats = new EpochStats(epoch, step, s.meanLoss(), s.lastLr(), s.imgPerSec(), knn[0], knn[1],
+                        (System.nanoTime() - t0) / 1e9);
+                CheckpointMeta done = new CheckpointMeta(CheckpointMeta.FORMAT_VERSION, epoch + 1, step, optSteps, seed,
+                        digest, s.meanLoss());
+                saveCheckpoints(folder, params, optimizer, done, ts);
+                folder.appendMetrics(stats);
+                folder.log(stats.logLine(ts.epochs()));
+                LOG.info(stats.logLine(ts.epochs()));
+            }
+            String skipped = data.skipReport();
+            if (!skipped.isEmpty()) {
+                folder.log(skipped);
+                LOG.warn(skipped);
+            }
+            return new Result(folder.dir(), folder.readMetrics());
+        }
+    }
+
+    private static List<ParamEntry> paramEntries(Map<String, Parameter> params) {
+        List<ParamEntry> out = new ArrayList<>();
+        params.forEach((name, p) -> out.add(ParamEntry.of(name, p)));
+        return out;
+    }
+
+    private static CheckpointMeta restore(RunFolder folder, Map<String, Parameter> params, AdamW optimizer,
+            NDManager root) throws IOException {
+        Path file = folder.lastCheckpoint();
+        if (!Files.exists(file)) {
+            throw new IOException("cannot resume " + folder.dir() + ": it has no checkpoints/last.ckpt yet"
+                    + " (the run stopped before its first epoch ended); start it again instead");
+        }
+        try (NDManager tmp = root.newSubManager()) {
+            Checkpoints.Loaded ck = Checkpoints.read(file, tmp);
+            Checkpoints.copyInto(ck.model(), params, file.toString());
+            optimizer.loadStateDict(ck.optimizer());
+            return ck.meta();
+        }
+    }
+
+    private static void saveCheckpoints(RunFolder folder, Map<String, Parameter> params, AdamW optimizer,
+            CheckpointMeta meta, TrainSettings ts) throws IOException {
+        try (var state = optimizer.stateDict()) {
+            Checkpoints.save(folder.lastCheckpoint(), params, state, meta);
+            if (meta.epochsDone() % ts.checkpointEvery() == 0 || meta.epochsDone() == ts.epochs()) {
+                Path numbered = folder.checkpoints().resolve(String.format("epoch-%04d.ckpt", meta.epochsDone()));
+                Files.copy(folder.lastCheckpoint(), numbered, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                pruneNumbered(folder, ts.keepCheckpoints());
+            }
+        }
+    }
+
+    private static void pruneNumbered(RunFolder folder, int keep) throws IOException {
+        if (keep <= 0) {
+            return;
+        }
+        List<Path> numbered;
+        try (var files = Files.list(folder.checkpoints())) {
+            numbered = files.filter(p -> p.getFileName().toString().matches("epoch-\\d+\\.ckpt")).sorted().toList();
+        }
+        for (int i = 0; i < numbered.size() - keep; i++) {
+            Files.deleteIfExists(numbered.get(i));
+        }
+    }
+}
