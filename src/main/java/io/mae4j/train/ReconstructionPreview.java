@@ -1,0 +1,105 @@
+package io.mae4j.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.ParameterStore;
+import io.mae4j.data.HostBatch;
+import io.mae4j.data.SeedMix;
+import io.mae4j.mask.MaskContext;
+import io.mae4j.mask.MaskResult;
+import io.mae4j.mask.MaskStrategy;
+import io.mae4j.model.MaeConfig;
+import io.mae4j.model.MaeLoss;
+import io.mae4j.model.MaeModel;
+import io.mae4j.model.Patchify;
+import io.mae4j.tensorboard.ImageGrid;
+import io.mae4j.tensorboard.RgbImage;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reconstructions of a fixed set of images, one row per image: original | masked input |
+ * reconstruction | reconstruction with the visible patches pasted back | mask (removed patches
+ * black). The masks come from the run's strategy with a fixed seed, so rows of different epochs
+ * compare (a curriculum strategy still changes them with the epoch, as it does in training).
+ *
+ * <p>With {@code norm_pix_loss} the model predicts normalised patches; each predicted patch is
+ * mapped back with the mean and unbiased variance of the same patch of the input, {@code pred ·
+ * √(var + 1e−6) + mean}, as the official MAE visualisations do. Removed patches thus take their
+ * brightness and contrast from the original, only their structure is predicted.
+ *
+ * <p>Dimension letters: B images, C channels, H = W pixels, N patches, K = P·P·C.
+ */
+final class ReconstructionPreview {
+
+    private static final long PREVIEW_SALT = 0x7072657669657721L;
+
+    private final HostBatch batch;
+    private final long maskSeed;
+    private final float[] mean;
+    private final float[] std;
+
+    /**
+     * @param batch the images (normalised, as the model sees them)
+     * @param runSeed the run seed (the preview masks derive from it)
+     * @param mean per-channel normalisation mean ({@code data.mean})
+     * @param std per-channel normalisation std ({@code data.std})
+     */
+    ReconstructionPreview(HostBatch batch, long runSeed, float[] mean, float[] std) {
+        this.batch = batch;
+        this.maskSeed = SeedMix.mix(runSeed, PREVIEW_SALT);
+        this.mean = mean.clone();
+        this.std = std.clone();
+    }
+
+    /** The panel table after {@code epoch}, from one inference forward of the fixed images. */
+    RgbImage render(MaeModel model, MaskStrategy strategy, int epoch, NDManager root) {
+        MaeConfig cfg = model.config();
+        int b = batch.size();
+        int c = cfg.inChans();
+        int p = cfg.patchSize();
+        int g = cfg.gridSize();
+        int side = cfg.imgSize();
+        float[] orig;
+        float[] masked;
+        float[] recon;
+        float[] pasted;
+        float[] mask;
+        try (NDManager m = root.newSubManager()) {
+            NDArray imgs = batch.toNDArray(m); // (B, C, H, W)
+            MaskResult mr = strategy.sample(new MaskContext(b, g, g, epoch, 0, maskSeed, batch.geometries(),
+                    batch.paths()), m);
+            NDArray pred = model.forwardMae(new ParameterStore(m, false), imgs, mr.idsShuffle(), mr.idsRestore(),
+                    mr.mask(), mr.lenKeep(), false).pred(); // (B, N, K)
+            long k = pred.getShape().get(2);
+            if (cfg.normPixLoss()) {
+                NDArray target = Patchify.patchify(imgs, p); // (B, N, K)
+                NDArray mu = target.mean(new int[] {-1}, true); // (B, N, 1)
+                NDArray var = target.sub(mu).square().sum(new int[] {-1}, true).div(k - 1); // (B, N, 1), unbiased
+                pred = pred.mul(var.add(MaeLoss.NORM_PIX_EPS).sqrt()).add(mu); // (B, N, K)
+            }
+            NDArray reconImgs = Patchify.unpatchify(pred, p, c, g, g); // (B, C, H, W)
+            NDArray removed = Patchify.unpatchify(
+                    mr.mask().reshape(b, (long) g * g, 1).broadcast(b, (long) g * g, k), p, c, g, g); // (B, C, H, W), 1 = removed
+            NDArray kept = removed.neg().add(1f); // (B, C, H, W)
+            orig = imgs.toFloatArray();
+            masked = imgs.mul(kept).toFloatArray(); // removed patches at 0 = the mean colour
+            recon = reconImgs.toFloatArray();
+            pasted = imgs.mul(kept).add(reconImgs.mul(removed)).toFloatArray();
+            mask = mr.mask().toFloatArray(); // (B, N)
+        }
+        List<List<RgbImage>> rows = new ArrayList<>();
+        int n = g * g;
+        for (int i = 0; i < b; i++) {
+            float[] row = new float[n];
+            System.arraycopy(mask, i * n, row, 0, n);
+            rows.add(List.of(
+                    ImageGrid.denormalize(orig, i, c, side, side, mean, std),
+                    ImageGrid.denormalize(masked, i, c, side, side, mean, std),
+                    ImageGrid.denormalize(recon, i, c, side, side, mean, std),
+                    ImageGrid.denormalize(pasted, i, c, side, side, mean, std),
+                    ImageGrid.mask(row, g, g, p)));
+        }
+        return ImageGrid.table(rows, 2);
+    }
+}
