@@ -52,6 +52,24 @@ final class ReconstructionPreview {
         this.std = std.clone();
     }
 
+    /**
+     * Maps normalised-pixel predictions back to pixels with each patch's own statistics:
+     * {@code pred · √(var + 1e−6) + mean}, mean and unbiased variance over the patch's P·P·C values
+     * of {@code imgs} (the inverse of the {@code norm_pix_loss} target).
+     *
+     * @param pred (B, N, K) predictions in normalised-pixel space
+     * @param imgs (B, C, H, W) the input images
+     * @param patchSize P
+     * @return (B, N, K)
+     */
+    static NDArray unnormalize(NDArray pred, NDArray imgs, int patchSize) {
+        NDArray target = Patchify.patchify(imgs, patchSize); // (B, N, K)
+        long k = target.getShape().get(2);
+        NDArray mu = target.mean(new int[] {-1}, true); // (B, N, 1)
+        NDArray var = target.sub(mu).square().sum(new int[] {-1}, true).div(k - 1); // (B, N, 1), unbiased
+        return pred.mul(var.add(MaeLoss.NORM_PIX_EPS).sqrt()).add(mu); // (B, N, K)
+    }
+
     /** The panel table after {@code epoch}, from one inference forward of the fixed images. */
     RgbImage render(MaeModel model, MaskStrategy strategy, int epoch, NDManager root) {
         MaeConfig cfg = model.config();
@@ -73,10 +91,7 @@ final class ReconstructionPreview {
                     mr.mask(), mr.lenKeep(), false).pred(); // (B, N, K)
             long k = pred.getShape().get(2);
             if (cfg.normPixLoss()) {
-                NDArray target = Patchify.patchify(imgs, p); // (B, N, K)
-                NDArray mu = target.mean(new int[] {-1}, true); // (B, N, 1)
-                NDArray var = target.sub(mu).square().sum(new int[] {-1}, true).div(k - 1); // (B, N, 1), unbiased
-                pred = pred.mul(var.add(MaeLoss.NORM_PIX_EPS).sqrt()).add(mu); // (B, N, K)
+                pred = unnormalize(pred, imgs, p); // (B, N, K)
             }
             NDArray reconImgs = Patchify.unpatchify(pred, p, c, g, g); // (B, C, H, W)
             NDArray removed = Patchify.unpatchify(
