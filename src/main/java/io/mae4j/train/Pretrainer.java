@@ -22,8 +22,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs (or resumes) one MAE pre-training run: the official {@code main_pretrain.py} on DJL.
- * Writes the run folder (config, provenance, metrics.csv, train.log, checkpoints) and returns the
- * per-epoch history.
+ * Writes the run folder (config, provenance, metrics.csv, train.log, checkpoints, TensorBoard
+ * events) and returns the per-epoch history.
  */
 public final class Pretrainer {
 

@@ -57,8 +57,9 @@ final class TensorBoardMonitor implements EpochRunner.IterationListener, AutoClo
     private int pendingEpoch = -1;
     private float[] epochLosses = new float[256];
     private int epochLossCount;
-    private long busyNanos;
-    private final long startNanos = System.nanoTime();
+    private final OverheadMeter meter = new OverheadMeter();
+    private long imageNanos;
+    private long histogramNanos;
 
     private TensorBoardMonitor(TensorBoardSettings settings, SummaryWriter writer, Sources sources, int epochs) {
         this.settings = settings;
@@ -75,6 +76,11 @@ final class TensorBoardMonitor implements EpochRunner.IterationListener, AutoClo
                 ? EventFileWriter.open(runDir, Duration.ofMillis(Math.round(settings.flushSeconds() * 1000)))
                 : null;
         return new TensorBoardMonitor(settings, w, sources, epochs);
+    }
+
+    /** A monitor writing to {@code writer} (tests). */
+    static TensorBoardMonitor using(TensorBoardSettings settings, SummaryWriter writer, Sources sources, int epochs) {
+        return new TensorBoardMonitor(settings, writer, sources, epochs);
     }
 
     /** The event file, or null when disabled. */
@@ -146,10 +152,13 @@ final class TensorBoardMonitor implements EpochRunner.IterationListener, AutoClo
             if (!Double.isNaN(stats.knnTop5())) {
                 epochValues.add(Summaries.scalar("eval/knn_top5", stats.knnTop5()));
             }
+            long t0 = System.nanoTime();
             if (settings.imagesDue(epoch, epochs)) {
                 epochValues.add(Summaries.image("images/reconstruction",
                         sources.preview().render(sources.model(), sources.mask(), epoch, sources.root())));
             }
+            long t1 = System.nanoTime();
+            imageNanos += t1 - t0;
             if (settings.histogramsDue(epoch, epochs)) {
                 for (ParamGroups.Group g : ParamGroups.collect(sources.params())) {
                     epochValues.add(Summaries.scalar("param_norm/" + g.name(), g.norm()));
@@ -162,6 +171,7 @@ final class TensorBoardMonitor implements EpochRunner.IterationListener, AutoClo
                 epochValues.add(Summaries.histogram("train/loss_per_sample", Histogram.of(losses,
                         settings.histogramBins())));
             }
+            histogramNanos += System.nanoTime() - t1;
             epochLossCount = 0;
         });
     }
@@ -187,20 +197,23 @@ final class TensorBoardMonitor implements EpochRunner.IterationListener, AutoClo
     }
 
     /**
-     * "tensorboard: X s on the training thread + Y s CPU in the writer thread, of Z s (P%)", or ""
-     * when disabled.
+     * Where the time went: wall seconds spent here on the training thread (images, histograms),
+     * CPU seconds of this work plus the writer thread against the CPU seconds of the whole process
+     * (a measure that contention from other processes hardly changes); "" when disabled.
      */
     String overheadLine() {
         if (eventFile == null) {
             return "";
         }
-        double busy = busyNanos / 1e9;
-        double background = writer instanceof EventFileWriter w ? w.backgroundCpuNanos() / 1e9 : 0;
-        double total = (System.nanoTime() - startNanos) / 1e9;
+        double wall = meter.wallSeconds();
+        double total = meter.totalWallSeconds();
+        double cpu = meter.cpuSeconds() + (writer instanceof EventFileWriter w ? w.backgroundCpuNanos() / 1e9 : 0);
+        double processCpu = meter.totalCpuSeconds();
         return String.format(Locale.ROOT,
-                "tensorboard: %.2f s on the training thread + %.2f s CPU in the writer thread, of %.1f s (%.2f%%);"
-                        + " events in %s",
-                busy, background, total, 100 * (busy + background) / Math.max(total, 1e-9), eventFile);
+                "tensorboard: %.2f s of %.1f s wall on the training thread (%.2f%%; images %.2f s, histograms %.2f s);"
+                        + " %.2f s of %.1f s process CPU (%.2f%%); events in %s",
+                wall, total, 100 * wall / Math.max(total, 1e-9), imageNanos / 1e9, histogramNanos / 1e9, cpu,
+                processCpu, 100 * cpu / Math.max(processCpu, 1e-9), eventFile);
     }
 
     @Override
@@ -237,9 +250,8 @@ final class TensorBoardMonitor implements EpochRunner.IterationListener, AutoClo
         if (writer == null) {
             return;
         }
-        long t0 = System.nanoTime();
         try {
-            body.run();
+            meter.time(body);
         } catch (UncheckedIOException e) {
             LOG.warn("TensorBoard output stopped: {}", e.getMessage());
             SummaryWriter w = writer;
@@ -249,8 +261,6 @@ final class TensorBoardMonitor implements EpochRunner.IterationListener, AutoClo
             } catch (IOException | RuntimeException ignored) {
                 // already failing; the warning above names the file
             }
-        } finally {
-            busyNanos += System.nanoTime() - t0;
         }
     }
 }

@@ -55,7 +55,7 @@ class TensorBoardTrainingTest {
 
     @Test
     void oneEpochWritesEveryKindOfSummary() throws IOException {
-        Pretrainer.Result r = run(tiny());
+        Pretrainer.Result r = run(tiny("model.norm_pix_loss=true")); // the preview then un-normalises patches
         List<Path> files = EventFileReader.eventFiles(r.runDir());
         assertEquals(1, files.size(), "one event file directly in the run folder");
         List<Event> ev = EventFileReader.read(files.get(0)).events();
@@ -91,6 +91,7 @@ class TensorBoardTrainingTest {
 
         HParamsPluginData start = plugin(value(withTag(ev, HParams.SESSION_START_TAG).get(0), HParams.SESSION_START_TAG));
         assertEquals(0.75, start.getSessionStartInfo().getHparamsOrThrow("mask.mask_ratio").getNumberValue());
+        assertTrue(start.getSessionStartInfo().getHparamsOrThrow("model.norm_pix_loss").getBoolValue());
         assertEquals(1, start.getSessionStartInfo().getHparamsOrThrow("train.epochs").getNumberValue());
         assertEquals(Status.STATUS_SUCCESS, endStatus(ev));
         assertTrue(Files.readString(r.runDir().resolve("train.log")).contains("tensorboard: "));
