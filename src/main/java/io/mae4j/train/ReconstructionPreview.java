@@ -11,6 +11,7 @@ import io.mae4j.mask.MaskStrategy;
 import io.mae4j.model.MaeConfig;
 import io.mae4j.model.MaeLoss;
 import io.mae4j.model.MaeModel;
+import io.mae4j.model.MaeOutput;
 import io.mae4j.model.Patchify;
 import io.mae4j.tensorboard.ImageGrid;
 import io.mae4j.tensorboard.RgbImage;
@@ -70,50 +71,65 @@ final class ReconstructionPreview {
         return pred.mul(var.add(MaeLoss.NORM_PIX_EPS).sqrt()).add(mu); // (B, N, K)
     }
 
-    /** The panel table after {@code epoch}, from one inference forward of the fixed images. */
-    RgbImage render(MaeModel model, MaskStrategy strategy, int epoch, NDManager root) {
+    /**
+     * The panels as normalised (B, C, H, W) arrays, flattened, and the masks.
+     *
+     * @param original the input images
+     * @param masked the input with removed patches set to 0 (the mean colour once de-normalised)
+     * @param reconstruction the prediction of every patch, in normalised-image space
+     * @param pasted the input where kept, the prediction where removed
+     * @param mask (B, N) 1 = removed
+     * @param perSampleLoss (B) the training loss of each image under these masks
+     */
+    record Panels(float[] original, float[] masked, float[] reconstruction, float[] pasted, float[] mask,
+            float[] perSampleLoss) {}
+
+    /** One inference forward of the fixed images under the preview masks of {@code epoch}. */
+    Panels compute(MaeModel model, MaskStrategy strategy, int epoch, NDManager root) {
         MaeConfig cfg = model.config();
         int b = batch.size();
         int c = cfg.inChans();
         int p = cfg.patchSize();
         int g = cfg.gridSize();
-        int side = cfg.imgSize();
-        float[] orig;
-        float[] masked;
-        float[] recon;
-        float[] pasted;
-        float[] mask;
         try (NDManager m = root.newSubManager()) {
             NDArray imgs = batch.toNDArray(m); // (B, C, H, W)
             MaskResult mr = strategy.sample(new MaskContext(b, g, g, epoch, 0, maskSeed, batch.geometries(),
                     batch.paths()), m);
-            NDArray pred = model.forwardMae(new ParameterStore(m, false), imgs, mr.idsShuffle(), mr.idsRestore(),
-                    mr.mask(), mr.lenKeep(), false).pred(); // (B, N, K)
+            MaeOutput out = model.forwardMae(new ParameterStore(m, false), imgs, mr.idsShuffle(), mr.idsRestore(),
+                    mr.mask(), mr.lenKeep(), false);
+            NDArray pred = out.pred(); // (B, N, K)
             long k = pred.getShape().get(2);
             if (cfg.normPixLoss()) {
                 pred = unnormalize(pred, imgs, p); // (B, N, K)
             }
-            NDArray reconImgs = Patchify.unpatchify(pred, p, c, g, g); // (B, C, H, W)
+            NDArray recon = Patchify.unpatchify(pred, p, c, g, g); // (B, C, H, W)
             NDArray removed = Patchify.unpatchify(
-                    mr.mask().reshape(b, (long) g * g, 1).broadcast(b, (long) g * g, k), p, c, g, g); // (B, C, H, W), 1 = removed
+                    mr.mask().reshape(b, (long) g * g, 1).broadcast(b, (long) g * g, k), p, c, g, g); // (B, C, H, W)
             NDArray kept = removed.neg().add(1f); // (B, C, H, W)
-            orig = imgs.toFloatArray();
-            masked = imgs.mul(kept).toFloatArray(); // removed patches at 0 = the mean colour
-            recon = reconImgs.toFloatArray();
-            pasted = imgs.mul(kept).add(reconImgs.mul(removed)).toFloatArray();
-            mask = mr.mask().toFloatArray(); // (B, N)
+            return new Panels(imgs.toFloatArray(), imgs.mul(kept).toFloatArray(), recon.toFloatArray(),
+                    imgs.mul(kept).add(recon.mul(removed)).toFloatArray(), mr.mask().toFloatArray(),
+                    out.perSampleLoss().toFloatArray());
         }
-        List<List<RgbImage>> rows = new ArrayList<>();
+    }
+
+    /** The panel table after {@code epoch}: one row per image, 2-pixel lines between panels. */
+    RgbImage render(MaeModel model, MaskStrategy strategy, int epoch, NDManager root) {
+        MaeConfig cfg = model.config();
+        Panels pn = compute(model, strategy, epoch, root);
+        int c = cfg.inChans();
+        int g = cfg.gridSize();
+        int side = cfg.imgSize();
         int n = g * g;
-        for (int i = 0; i < b; i++) {
+        List<List<RgbImage>> rows = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
             float[] row = new float[n];
-            System.arraycopy(mask, i * n, row, 0, n);
+            System.arraycopy(pn.mask(), i * n, row, 0, n);
             rows.add(List.of(
-                    ImageGrid.denormalize(orig, i, c, side, side, mean, std),
-                    ImageGrid.denormalize(masked, i, c, side, side, mean, std),
-                    ImageGrid.denormalize(recon, i, c, side, side, mean, std),
-                    ImageGrid.denormalize(pasted, i, c, side, side, mean, std),
-                    ImageGrid.mask(row, g, g, p)));
+                    ImageGrid.denormalize(pn.original(), i, c, side, side, mean, std),
+                    ImageGrid.denormalize(pn.masked(), i, c, side, side, mean, std),
+                    ImageGrid.denormalize(pn.reconstruction(), i, c, side, side, mean, std),
+                    ImageGrid.denormalize(pn.pasted(), i, c, side, side, mean, std),
+                    ImageGrid.mask(row, g, g, cfg.patchSize())));
         }
         return ImageGrid.table(rows, 2);
     }
