@@ -23,10 +23,9 @@ import java.util.Iterator;
  */
 final class EpochRunner {
 
-    /** Receives per-iteration values (progress bar, logs, later TensorBoard). */
+    /** Receives per-iteration values (progress bar, logs, TensorBoard). */
     interface IterationListener {
-        void onIteration(int epoch, long globalStep, int iterInEpoch, int itersPerEpoch, double loss, double lr,
-                double gradNorm, double imgPerSec);
+        void onIteration(IterationStats stats);
     }
 
     /** Summary of one epoch's iterations. */
@@ -77,16 +76,19 @@ final class EpochRunner {
                 lr = schedule.at(epoch + (double) it / itersPerEpoch);
             }
             double loss;
+            float[] perSample;
             double gradNorm = Double.NaN;
+            MaskResult m;
             try (NDManager step = root.newSubManager()) {
                 NDArray imgs = batch.toNDArray(step); // (B, C, H, W)
                 MaskContext ctx = new MaskContext(batch.size(), cfg.gridSize(), cfg.gridSize(), epoch, globalStep,
                         SeedMix.mix(seed, 0x6d61736bL, globalStep), batch.geometries(), batch.paths());
-                MaskResult m = mask.sample(ctx, step);
+                m = mask.sample(ctx, step);
                 try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                     MaeOutput out = model.forwardMae(store, imgs, m.idsShuffle(), m.idsRestore(), m.mask(),
                             m.lenKeep(), true);
                     loss = out.loss().getFloat();
+                    perSample = out.perSampleLoss().toFloatArray(); // (B)
                     if (!Double.isFinite(loss)) {
                         throw new TrainingDivergedException(epoch, globalStep, loss, lr);
                     }
@@ -103,7 +105,9 @@ final class EpochRunner {
             images += batch.size();
             globalStep++;
             double elapsed = (System.nanoTime() - start) / 1e9;
-            listener.onIteration(epoch, globalStep, it, itersPerEpoch, loss, lr, gradNorm, images / elapsed);
+            int n = cfg.numPatches();
+            listener.onIteration(new IterationStats(epoch, globalStep, it, itersPerEpoch, loss, lr, gradNorm,
+                    images / elapsed, perSample, (n - m.lenKeep()) / (double) n, m.scalars()));
         }
         if (it % accum != 0) {
             // a trailing partial accumulation window: drop its gradients, as the official loop would

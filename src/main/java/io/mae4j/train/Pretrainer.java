@@ -8,6 +8,7 @@ import io.mae4j.mask.MaskStrategies;
 import io.mae4j.mask.MaskStrategy;
 import io.mae4j.model.MaeConfig;
 import io.mae4j.model.MaeModel;
+import io.mae4j.tensorboard.RunStatus;
 import io.mae4j.util.EngineSetup;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,8 +22,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs (or resumes) one MAE pre-training run: the official {@code main_pretrain.py} on DJL.
- * Writes the run folder (config, provenance, metrics.csv, train.log, checkpoints) and returns the
- * per-epoch history.
+ * Writes the run folder (config, provenance, metrics.csv, train.log, checkpoints, TensorBoard
+ * events) and returns the per-epoch history.
  */
 public final class Pretrainer {
 
@@ -99,30 +100,26 @@ public final class Pretrainer {
 
             EpochRunner runner = new EpochRunner(model, optimizer, mask, ts, seed, root);
             KnnProbe probe = new KnnProbe(model, es, root);
-            ProgressReporter progress = new ProgressReporter(ts.logEvery());
-            long step = position.globalStep();
-            long optSteps = position.optimizerSteps();
-            for (int epoch = position.epochsDone(); epoch < ts.epochs(); epoch++) {
-                long t0 = System.nanoTime();
-                int iters = data.itersPerEpoch(ts.batchSize());
-                EpochRunner.Summary s;
-                try (var batches = data.trainBatches(ts.batchSize(), epoch)) {
-                    progress.startEpoch(epoch, ts.epochs(), iters);
-                    s = runner.run(epoch, batches, iters, step, optSteps, progress);
-                } finally {
-                    progress.endEpoch();
+            TensorBoardSettings tbs = TensorBoardSettings.from(c.getConfig("tensorboard"));
+            ReconstructionPreview preview = tbs.enabled() && tbs.imagesEvery() > 0
+                    ? new ReconstructionPreview(data.previewBatch(tbs.numImages()), seed,
+                            floats(c.getDoubleList("data.mean")), floats(c.getDoubleList("data.std")))
+                    : null;
+            try (TensorBoardMonitor tb = TensorBoardMonitor.open(tbs, folder.dir(),
+                    new TensorBoardMonitor.Sources(model, params, mask, preview, root), ts.epochs())) {
+                tb.runStarted(position.epochsDone(), req.renderedConfig(), TensorBoardMonitor.hparams(c, tbs.hparams()));
+                try {
+                    train(new Loop(folder, data, runner, probe, tb, ts, es, optimizer, params, seed, digest), position);
+                } catch (Throwable t) {
+                    tb.runEnded(RunStatus.FAILURE);
+                    throw t;
                 }
-                step = s.globalStep();
-                optSteps = s.optimizerSteps();
-                double[] knn = es.due(epoch, ts.epochs()) ? probe.evaluate(data) : new double[] {Double.NaN, Double.NaN};
-                EpochStats stats = new EpochStats(epoch, step, s.meanLoss(), s.lastLr(), s.imgPerSec(), knn[0], knn[1],
-                        (System.nanoTime() - t0) / 1e9);
-                CheckpointMeta done = new CheckpointMeta(CheckpointMeta.FORMAT_VERSION, epoch + 1, step, optSteps, seed,
-                        digest, s.meanLoss());
-                saveCheckpoints(folder, params, optimizer, done, ts);
-                folder.appendMetrics(stats);
-                folder.log(stats.logLine(ts.epochs()));
-                LOG.info(stats.logLine(ts.epochs()));
+                tb.runEnded(RunStatus.SUCCESS);
+                String overhead = tb.overheadLine();
+                if (!overhead.isEmpty()) {
+                    folder.log(overhead);
+                    LOG.info(overhead);
+                }
             }
             String skipped = data.skipReport();
             if (!skipped.isEmpty()) {
@@ -131,6 +128,52 @@ public final class Pretrainer {
             }
             return new Result(folder.dir(), folder.readMetrics());
         }
+    }
+
+    /** What the epoch loop works with. */
+    private record Loop(RunFolder folder, TrainData data, EpochRunner runner, KnnProbe probe, TensorBoardMonitor tb,
+            TrainSettings ts, EvalSettings es, AdamW optimizer, Map<String, Parameter> params, long seed,
+            String digest) {}
+
+    /** Epochs from {@code position} to the end: train, evaluate, checkpoint, log. */
+    private static void train(Loop l, CheckpointMeta position) throws IOException {
+        TrainSettings ts = l.ts();
+        ProgressReporter progress = new ProgressReporter(ts.logEvery()).also(l.tb());
+        long step = position.globalStep();
+        long optSteps = position.optimizerSteps();
+        for (int epoch = position.epochsDone(); epoch < ts.epochs(); epoch++) {
+            long t0 = System.nanoTime();
+            int iters = l.data().itersPerEpoch(ts.batchSize());
+            EpochRunner.Summary s;
+            try (var batches = l.data().trainBatches(ts.batchSize(), epoch)) {
+                progress.startEpoch(epoch, ts.epochs(), iters);
+                s = l.runner().run(epoch, batches, iters, step, optSteps, progress);
+            } finally {
+                progress.endEpoch();
+            }
+            step = s.globalStep();
+            optSteps = s.optimizerSteps();
+            double[] knn = l.es().due(epoch, ts.epochs()) ? l.probe().evaluate(l.data())
+                    : new double[] {Double.NaN, Double.NaN};
+            EpochStats stats = new EpochStats(epoch, step, s.meanLoss(), s.lastLr(), s.imgPerSec(), knn[0], knn[1],
+                    (System.nanoTime() - t0) / 1e9);
+            l.tb().epochEnded(stats);
+            CheckpointMeta done = new CheckpointMeta(CheckpointMeta.FORMAT_VERSION, epoch + 1, step, optSteps,
+                    l.seed(), l.digest(), s.meanLoss());
+            saveCheckpoints(l.folder(), l.params(), l.optimizer(), done, ts);
+            l.folder().appendMetrics(stats);
+            l.tb().epochCommitted();
+            l.folder().log(stats.logLine(ts.epochs()));
+            LOG.info(stats.logLine(ts.epochs()));
+        }
+    }
+
+    private static float[] floats(List<Double> v) {
+        float[] out = new float[v.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = v.get(i).floatValue();
+        }
+        return out;
     }
 
     private static List<ParamEntry> paramEntries(Map<String, Parameter> params) {

@@ -47,17 +47,16 @@ final class ProgressReporter implements EpochRunner.IterationListener {
     }
 
     @Override
-    public void onIteration(int epoch, long globalStep, int iter, int iters, double loss, double lr, double gradNorm,
-            double imgPerSec) {
+    public void onIteration(IterationStats s) {
         if (bar != null) {
             bar.step();
-            bar.setExtraMessage(String.format(Locale.ROOT, " loss %.4f  %.0f img/s", loss, imgPerSec));
-        } else if (iter % logEvery == 0 || iter + 1 == iters) {
-            LOG.info(String.format(Locale.ROOT, "epoch %d/%d  iter %d/%d  loss %.4f  lr %.3e  %.1f img/s", epoch + 1,
-                    epochs, iter + 1, iters, loss, lr, imgPerSec));
+            bar.setExtraMessage(String.format(Locale.ROOT, " loss %.4f  %.0f img/s", s.loss(), s.imgPerSec()));
+        } else if (s.iter() % logEvery == 0 || s.iter() + 1 == s.iters()) {
+            LOG.info(String.format(Locale.ROOT, "epoch %d/%d  iter %d/%d  loss %.4f  lr %.3e  %.1f img/s", s.epoch() + 1,
+                    epochs, s.iter() + 1, s.iters(), s.loss(), s.lr(), s.imgPerSec()));
         }
         for (EpochRunner.IterationListener l : others) {
-            l.onIteration(epoch, globalStep, iter, iters, loss, lr, gradNorm, imgPerSec);
+            l.onIteration(s);
         }
     }
 

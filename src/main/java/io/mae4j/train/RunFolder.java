@@ -22,7 +22,8 @@ import java.util.Map;
 
 /**
  * One run's folder: {@code runs/<experiment>/<time>/} with the resolved config, the overrides, the
- * provenance ({@code run.json}), {@code metrics.csv}, {@code train.log} and {@code checkpoints/}.
+ * provenance ({@code run.json}), {@code metrics.csv}, {@code train.log}, {@code checkpoints/} and the
+ * TensorBoard event files ({@code events.out.tfevents.*}, one per start or resume).
  */
 public final class RunFolder {
 

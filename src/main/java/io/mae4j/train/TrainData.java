@@ -2,6 +2,7 @@ package io.mae4j.train;
 
 import com.typesafe.config.Config;
 import io.mae4j.data.BatchLoader;
+import io.mae4j.data.HostBatch;
 import io.mae4j.data.ImageDataset;
 import io.mae4j.data.ImageFolderDataset;
 import io.mae4j.data.MaeTransform;
@@ -102,6 +103,17 @@ final class TrainData implements AutoCloseable {
     BatchLoader evalBatches(ImageDataset split, int batchSize) {
         return BatchLoader.builder(split, evalTransform).batchSize(batchSize).seed(seed).epoch(0).shuffle(false)
                 .dropLast(false).numWorkers(workers).prefetch(prefetch).build();
+    }
+
+    /**
+     * The first {@code n} images (fewer if the split is smaller) of the validation split, or of the
+     * training split when evaluation is off, with the evaluation transform: a fixed set to watch.
+     */
+    HostBatch previewBatch(int n) {
+        ImageFolderDataset split = knnQuery != null ? knnQuery : train;
+        try (BatchLoader loader = evalBatches(split, n)) {
+            return loader.next();
+        }
     }
 
     ImageFolderDataset train() {
