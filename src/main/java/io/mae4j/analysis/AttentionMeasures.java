@@ -16,6 +16,9 @@ import ai.djl.ndarray.types.Shape;
  *
  * <p>Letters: c images, H heads, N patches, i the query (row) patch, j the key (column) patch.
  *
+ * <p>Cost per layer: about eight passes over the c·H·N² patch block (see {@link RowPass}) plus one
+ * batched matrix product; everything else is O(c·H·N).
+ *
  * <p>Per row: attended set S_i = {j : α_ij ≥ γ · Σ_j α_ij / N} (optionally without j = i);
  * weighted θ_i = Σ_{S∩K} t_j / (|S \ K| + Σ_{S∩K} t_j), unweighted θ_i = |S∩K| / |S|; rows with
  * empty S_i are undefined. Focus δ_i = −Σ p_j ln p_j of the min-max normalised row (ln N for a
@@ -28,9 +31,6 @@ final class AttentionMeasures {
     static final int KK_W = 0, NK_W = 1, KK_U = 2, NK_U = 3, FOCUS = 4, UNDEFINED = 5, KEY_ROWS = 6, NON_ROWS = 7;
     /** Number of per-head measures. */
     static final int MEASURES = 8;
-
-    /** Added to x = α − min α before the logarithm, so that 0 · ln 0 counts as 0. */
-    private static final float TINY = 1e-30f;
 
     private AttentionMeasures() {}
 
@@ -52,15 +52,54 @@ final class AttentionMeasures {
      * @return (c, H, N, N)
      */
     static NDArray attendedSets(NDArray attn, AnalysisSettings s) {
-        int n = (int) attn.getShape().get(2) - 1;
-        NDArray a = attn.get(new NDIndex(":, :, 1:, 1:")); // (c, H, N, N); the line scales with the row
-        NDArray line = a.sum(new int[] {3}, true).mul((float) (s.gamma() / n)); // (c, H, N, 1)
-        NDArray set = a.gte(line).toType(DataType.FLOAT32, false); // (c, H, N, N)
-        if (!s.includeSelf()) {
-            NDArray eye = attn.getManager().eye(n).neg().add(1f); // (N, N), 0 on the diagonal
-            set = set.mul(eye); // (c, H, N, N)
+        return new RowPass(attn, s).set;
+    }
+
+    /**
+     * δ_i of every row (see {@link RowPass}).
+     *
+     * @param attn (c, H, N+1, N+1)
+     * @return (c, H, N)
+     */
+    static NDArray focusRows(NDArray attn) {
+        return new RowPass(attn, AnalysisSettings.defaults()).delta;
+    }
+
+    /**
+     * The passes over the (c, H, N, N) patch block, shared by θ and focus:
+     * <ol>
+     *   <li>min α_i (one read) and x = α_i − min α_i (one write);
+     *   <li>Σx (one read) and Σ x ln x with {@code xlogy}, which takes 0 · ln 0 as 0 (one write, one
+     *       read);
+     *   <li>the detection line γ · Σ_j α_ij / N, with Σ_j α_ij = Σx + N · min (no extra pass);
+     *   <li>S = α ≥ line (one write of bytes, one cast to float).
+     * </ol>
+     * Focus: min-max normalisation and the normalisation to p_j cancel, so δ_i = ln Σx − Σ x ln x /
+     * Σx; a constant row (Σx = 0, i.e. every x is 0) gets ln N.
+     */
+    private static final class RowPass {
+        final NDArray set; // (c, H, N, N) 0/1
+        final NDArray delta; // (c, H, N)
+
+        RowPass(NDArray attn, AnalysisSettings s) {
+            int n = (int) attn.getShape().get(2) - 1;
+            NDArray a = attn.get(new NDIndex(":, :, 1:, 1:")); // (c, H, N, N)
+            NDArray min = a.min(new int[] {3}, true); // (c, H, N, 1)
+            NDArray x = a.sub(min); // (c, H, N, N) ≥ 0, 0 at the minimum
+            NDArray sumX = x.sum(new int[] {3}, true); // (c, H, N, 1)
+            NDArray sumXlnX = x.xlogy(x).sum(new int[] {3}, true); // (c, H, N, 1)
+            NDArray line = sumX.add(min.mul((float) n)).mul((float) (s.gamma() / n)); // (c, H, N, 1)
+            NDArray sets = a.gte(line).toType(DataType.FLOAT32, false); // (c, H, N, N)
+            if (!s.includeSelf()) {
+                NDArray offDiagonal = attn.getManager().eye(n).neg().add(1f); // (N, N), 0 on the diagonal
+                sets.muli(offDiagonal);
+            }
+            NDArray constant = sumX.lte(0f).squeeze(3); // (c, H, N)
+            NDArray sum = sumX.squeeze(3); // (c, H, N)
+            NDArray d = sum.log().sub(sumXlnX.squeeze(3).div(sum)); // (c, H, N), NaN on constant rows
+            this.set = sets;
+            this.delta = NDArrays.where(constant, d.zerosLike().add((float) Math.log(n)), d); // (c, H, N)
         }
-        return set;
     }
 
     /**
@@ -79,11 +118,12 @@ final class AttentionMeasures {
             throw new IllegalArgumentException("expected attention (c, H, N+1, N+1) and counts (c, N), got " + sh
                     + " and " + t.getShape());
         }
-        NDArray set = attendedSets(attn, s); // (c, H, N, N)
+        RowPass pass = new RowPass(attn, s);
         NDArray key = t.gt(0f).toType(DataType.FLOAT32, false); // (c, N) 1 = keypoint patch
         NDArray non = key.neg().add(1f); // (c, N)
         NDArray cols = NDArrays.stack(new NDList(t.toType(DataType.FLOAT32, false), key, non), 2); // (c, N, 3)
-        NDArray sums = set.matMul(cols.expandDims(1)); // (c, H, N, 3): Σ_S t, |S∩K|, |S\K|
+        long heads = sh.get(1);
+        NDArray sums = pass.set.reshape(c, heads * n, n).matMul(cols).reshape(c, heads, n, 3); // (c, H, N, 3): Σ_S t, |S∩K|, |S\K|
         NDArray sumT = sums.get(new NDIndex(":, :, :, 0")); // (c, H, N)
         NDArray numK = sums.get(new NDIndex(":, :, :, 1")); // (c, H, N)
         NDArray numN = sums.get(new NDIndex(":, :, :, 2")); // (c, H, N)
@@ -92,29 +132,7 @@ final class AttentionMeasures {
         NDArray zero = size.zerosLike(); // (c, H, N)
         NDArray thetaW = NDArrays.where(defined, sumT.div(numN.add(sumT)), zero); // (c, H, N)
         NDArray thetaU = NDArrays.where(defined, numK.div(size), zero); // (c, H, N)
-        return new NDList(thetaW, thetaU, defined.toType(DataType.FLOAT32, false), size, focusRows(attn));
-    }
-
-    /**
-     * δ_i of every row: entropy of the min-max normalised patch row. Min-max normalisation and the
-     * normalisation to p_j cancel: δ_i = ln Σx − Σ x ln x / Σx with x = α_i − min α_i.
-     *
-     * @param attn (c, H, N+1, N+1)
-     * @return (c, H, N)
-     */
-    static NDArray focusRows(NDArray attn) {
-        int n = (int) attn.getShape().get(2) - 1;
-        NDArray a = attn.get(new NDIndex(":, :, 1:, 1:")); // (c, H, N, N)
-        NDArray min = a.min(new int[] {3}, true); // (c, H, N, 1)
-        NDArray max = a.max(new int[] {3}, true); // (c, H, N, 1)
-        NDArray x = a.sub(min); // (c, H, N, N) ≥ 0, 0 at the minimum
-        x.addi(TINY);
-        NDArray xlnx = x.log(); // (c, H, N, N)
-        xlnx.muli(x);
-        NDArray sum = x.sum(new int[] {3}); // (c, H, N)
-        NDArray delta = sum.log().sub(xlnx.sum(new int[] {3}).div(sum)); // (c, H, N)
-        NDArray constant = max.eq(min).squeeze(3); // (c, H, N)
-        return NDArrays.where(constant, delta.onesLike().mul((float) Math.log(n)), delta); // (c, H, N)
+        return new NDList(thetaW, thetaU, defined.toType(DataType.FLOAT32, false), size, pass.delta);
     }
 
     /**

@@ -29,7 +29,7 @@ public final class InterrelationAnalyzer {
      * Attention values reduced per step: a forward batch's layer is processed in chunks of images
      * holding about this many values, small enough to stay in the CPU caches.
      */
-    static final long CHUNK_VALUES = 1L << 20;
+    static final long CHUNK_VALUES = 1L << 24;
 
     private final AnalysisSettings settings;
     private long chunkValues = CHUNK_VALUES;
