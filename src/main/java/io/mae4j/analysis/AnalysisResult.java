@@ -38,6 +38,34 @@ public record AnalysisResult(AnalysisSettings settings, int patches, List<String
         return imageNames.size();
     }
 
+    /**
+     * Scalars for a training log (e.g. TensorBoard), by tag: {@code analysis/theta_KK/layer_01},
+     * {@code analysis/theta_NK/layer_01}, {@code analysis/gap/layer_01}, {@code
+     * analysis/focus/layer_01} (nats), {@code analysis/focus_norm/layer_01} (÷ ln N) for every layer
+     * (1-based, two digits), then {@code analysis/stage_boundary_1} and {@code _2} (first layer of
+     * Capture and of Coach) and {@code analysis/signature_holds} (1 or 0) when stages exist. Undefined
+     * values are left out.
+     */
+    public java.util.LinkedHashMap<String, Double> scalars() {
+        java.util.LinkedHashMap<String, Double> out = new java.util.LinkedHashMap<>();
+        String[][] series = {{"theta_KK", "kk"}, {"theta_NK", "nk"}, {"gap", "gap"}, {"focus", "focus"},
+            {"focus_norm", "focus_norm"}};
+        for (String[] s : series) {
+            double[] v = series(s[1]);
+            for (int l = 0; l < v.length; l++) {
+                if (Double.isFinite(v[l])) {
+                    out.put(String.format(java.util.Locale.ROOT, "analysis/%s/layer_%02d", s[0], l + 1), v[l]);
+                }
+            }
+        }
+        if (stages != null) {
+            out.put("analysis/stage_boundary_1", (double) stages.break1());
+            out.put("analysis/stage_boundary_2", (double) stages.break2());
+            out.put("analysis/signature_holds", stages.signatureHolds() ? 1.0 : 0.0);
+        }
+        return out;
+    }
+
     /** A per-layer series of the primary measures: "kk", "nk", "kn", "nn", "gap", "focus", "focus_norm". */
     public double[] series(String name) {
         double[] out = new double[layers.size()];

@@ -5,11 +5,17 @@ import io.mae4j.analysis.Stage;
 import io.mae4j.analysis.TrendLine;
 import java.awt.BasicStroke;
 import java.awt.Color;
+import io.mae4j.data.CorruptImageException;
+import io.mae4j.data.DecodedImage;
+import io.mae4j.data.ImageDecoder;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
@@ -41,14 +47,41 @@ public final class AnalysisPlots {
     public static List<Path> writeAll(AnalysisResult r, Path dir) throws IOException {
         Files.createDirectories(dir);
         List<Path> out = new ArrayList<>();
-        out.add(save(theta(r), dir.resolve("theta_layers.png")));
-        out.add(save(focus(r), dir.resolve("focus_layers.png")));
-        if (r.stages() != null) {
-            Path p = dir.resolve("stages.png");
-            BitmapEncoder.saveBitmap(new ArrayList<>(stages(r)), 2, 1, p.toString(), BitmapEncoder.BitmapFormat.PNG);
+        for (Map.Entry<String, byte[]> e : pngs(r).entrySet()) {
+            Path p = dir.resolve(e.getKey() + ".png");
+            Files.write(p, e.getValue());
             out.add(p);
         }
-        out.add(AttentionHeatmaps.write(r, dir.resolve("heatmaps.png")));
+        return out;
+    }
+
+    /**
+     * The figures as PNG bytes, by name: theta_layers (Fig. 5), focus_layers (Fig. 6), stages
+     * (Fig. 7a, only when stages exist) and heatmaps (Fig. 7b). For TensorBoard image summaries.
+     */
+    public static Map<String, byte[]> pngs(AnalysisResult r) throws IOException {
+        Map<String, byte[]> out = new LinkedHashMap<>();
+        out.put("theta_layers", BitmapEncoder.getBitmapBytes(theta(r), BitmapEncoder.BitmapFormat.PNG));
+        out.put("focus_layers", BitmapEncoder.getBitmapBytes(focus(r), BitmapEncoder.BitmapFormat.PNG));
+        if (r.stages() != null) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            BitmapEncoder.saveBitmap(new ArrayList<>(stages(r)), 2, 1, bytes, BitmapEncoder.BitmapFormat.PNG);
+            out.put("stages", bytes.toByteArray());
+        }
+        out.put("heatmaps", AttentionHeatmaps.png(r));
+        return out;
+    }
+
+    /** The figures of {@link #pngs} decoded to RGB (e.g. for {@code RgbImage(width, height, rgb)}). */
+    public static Map<String, DecodedImage> images(AnalysisResult r) throws IOException {
+        Map<String, DecodedImage> out = new LinkedHashMap<>();
+        for (Map.Entry<String, byte[]> e : pngs(r).entrySet()) {
+            try {
+                out.put(e.getKey(), ImageDecoder.decode(e.getValue(), Path.of(e.getKey() + ".png")));
+            } catch (CorruptImageException ex) {
+                throw new IOException("XChart wrote an unreadable PNG for " + e.getKey(), ex);
+            }
+        }
         return out;
     }
 
@@ -203,8 +236,4 @@ public final class AnalysisPlots {
         return Double.isInfinite(m) ? 0 : m;
     }
 
-    static Path save(XYChart c, Path png) throws IOException {
-        BitmapEncoder.saveBitmap(c, png.toString(), BitmapEncoder.BitmapFormat.PNG);
-        return png;
-    }
 }

@@ -3,8 +3,8 @@ package io.mae4j.report;
 import io.mae4j.analysis.AnalysisResult;
 import io.mae4j.analysis.Stage;
 import java.awt.Color;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -27,8 +27,8 @@ public final class AttentionHeatmaps {
 
     private AttentionHeatmaps() {}
 
-    /** Renders the panels into one PNG and returns its path. */
-    public static Path write(AnalysisResult r, Path png) throws IOException {
+    /** Renders the panels into one PNG. */
+    public static byte[] png(AnalysisResult r) throws IOException {
         int[] layers = layers(r);
         int[] t = r.keypointCounts()[0];
         List<Integer> queries = new ArrayList<>();
@@ -45,8 +45,9 @@ public final class AttentionHeatmaps {
         }
         @SuppressWarnings({"rawtypes", "unchecked"})
         List<Chart> raw = (List) charts;
-        BitmapEncoder.saveBitmap(raw, queries.size(), layers.length, png.toString(), BitmapEncoder.BitmapFormat.PNG);
-        return png;
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        BitmapEncoder.saveBitmap(raw, queries.size(), layers.length, bytes, BitmapEncoder.BitmapFormat.PNG);
+        return bytes.toByteArray();
     }
 
     /** The layers shown (1-based). */

@@ -168,6 +168,15 @@ class InterrelationAnalyzerTest {
         assertEquals(7, Files.readAllLines(dir.resolve("per_layer.csv")).size());
         assertEquals(1 + 6 * 2, Files.readAllLines(dir.resolve("per_head.csv")).size());
         assertEquals(1 + 5 * 16, Files.readAllLines(dir.resolve("theta_bar.csv")).size());
+        Map<String, Double> scalars = r.scalars();
+        assertEquals(r.layers().get(0).kk().mean(), scalars.get("analysis/theta_KK/layer_01"), 0);
+        assertEquals(r.layers().get(5).focusNormalised().mean(), scalars.get("analysis/focus_norm/layer_06"), 0);
+        assertEquals(3.0, scalars.get("analysis/stage_boundary_1"), "6 layers, 2 per stage");
+        assertEquals(5.0, scalars.get("analysis/stage_boundary_2"));
+        assertEquals(5 * 6 + 3, scalars.size());
+        Map<String, io.mae4j.data.DecodedImage> images = AnalysisPlots.images(r);
+        assertEquals(List.of("theta_layers", "focus_layers", "stages", "heatmaps"), List.copyOf(images.keySet()));
+        assertEquals(900, images.get("theta_layers").width());
         if (System.getenv("MAE4J_KEEP_PLOTS") != null) { // to look at them: MAE4J_KEEP_PLOTS=1 mvn test ...
             for (Path p : pngs) {
                 Files.copy(p, Path.of("/tmp").resolve(p.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
