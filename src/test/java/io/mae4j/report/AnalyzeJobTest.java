@@ -23,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,6 +33,15 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code model=}; the output folder, report and plots land where the command says.
  */
 class AnalyzeJobTest {
+
+    @TempDir
+    static Path tmp;
+    static Path run;
+
+    @BeforeAll
+    static void makeRun() throws Exception {
+        run = makeRun(tmp);
+    }
 
     /** A run folder holding a random tiny model's checkpoint and a tiny synthetic data set. */
     static Path makeRun(Path tmp) throws Exception {
@@ -57,8 +67,7 @@ class AnalyzeJobTest {
     }
 
     @Test
-    void runFolderCheckpointAndWeightsFile(@TempDir Path tmp) throws Exception {
-        Path run = makeRun(tmp);
+    void runFolderCheckpointAndWeightsFile() throws Exception {
         AnalyzeJob.Result r = AnalyzeJob.run(new AnalyzeJob.Request(run, null, null, null,
                 List.of("analysis.gamma=1.2")));
         assertEquals(run.resolve("analysis/last_val"), r.dir());
@@ -82,7 +91,7 @@ class AnalyzeJobTest {
         // the .ckpt inside the run, through the command line, with an explicit output folder
         Path out = tmp.resolve("custom");
         assertEquals(0, Main.execute("analyze", "checkpoint=" + run.resolve("checkpoints/last.ckpt"),
-                "images=" + tmp.resolve("synth/val"), "--out", out.toString()));
+                "images=" + tmp.resolve("synth/val"), "analysis.num_images=2", "--out", out.toString()));
         assertTrue(Files.exists(out.resolve("report.json")));
 
         // a weights file: the shape comes from model=, the output from the working directory
@@ -98,8 +107,7 @@ class AnalyzeJobTest {
     }
 
     @Test
-    void clearErrors(@TempDir Path tmp) throws Exception {
-        Path run = makeRun(tmp);
+    void clearErrors() throws Exception {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> AnalyzeJob.run(
                 new AnalyzeJob.Request(run, null, null, null, List.of("model=vit_b16"))));
         assertTrue(e.getMessage().contains("config.conf"), e.getMessage());
