@@ -50,7 +50,13 @@ public final class AnalysisReport {
         settings.put("theta_bar_layers", s.layers().length == 0 ? "all" : s.layers());
         settings.put("trend_degree", s.trendDegree());
         settings.put("stage_min_layers", s.stageMinLayers());
-        settings.put("sift", s.sift());
+        Map<String, Object> sift = new LinkedHashMap<>();
+        sift.put("nfeatures", s.sift().nfeatures());
+        sift.put("n_octave_layers", s.sift().nOctaveLayers());
+        sift.put("contrast_threshold", s.sift().contrastThreshold());
+        sift.put("edge_threshold", s.sift().edgeThreshold());
+        sift.put("sigma", s.sift().sigma());
+        settings.put("sift", sift);
         root.put("settings", settings);
         root.put("images", r.numImages());
         root.put("layers", r.numLayers());
@@ -94,7 +100,7 @@ public final class AnalysisReport {
         root.put("trends", trends);
         root.put("stages", stages(r.stages()));
         root.put("seconds", r.seconds());
-        return new GsonBuilder().setPrettyPrinting().serializeNulls().create().toJson(root);
+        return new GsonBuilder().setPrettyPrinting().serializeNulls().disableHtmlEscaping().create().toJson(root);
     }
 
     private static Object stages(StageSegmentation st) {

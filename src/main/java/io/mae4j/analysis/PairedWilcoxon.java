@@ -2,7 +2,6 @@ package io.mae4j.analysis;
 
 import java.util.Arrays;
 import org.apache.commons.math3.distribution.NormalDistribution;
-import org.apache.commons.math3.stat.inference.WilcoxonSignedRankTest;
 import org.apache.commons.math3.stat.ranking.NaNStrategy;
 import org.apache.commons.math3.stat.ranking.NaturalRanking;
 import org.apache.commons.math3.stat.ranking.TiesStrategy;
@@ -12,16 +11,18 @@ import org.apache.commons.math3.stat.ranking.TiesStrategy;
  * normal distribution. Pairs with a NaN are dropped, and so are zero differences (Wilcoxon's
  * convention, scipy's default; Commons Math would rank zeros and count them as negative).
  *
- * <p>p-value: exact (Commons Math) when n ≤ {@value #EXACT_MAX} and no |difference| is tied;
- * otherwise the normal approximation computed here, as scipy's {@code wilcoxon(method="approx",
+ * <p>p-value: exact when n ≤ {@value #EXACT_MAX} and no |difference| is tied: 2 · P(W ≥ max(W+,
+ * W−)) under the null, from the distribution of the rank sum over all 2<sup>n</sup> sign patterns
+ * (counted by dynamic programming; equal to Commons Math's enumeration, which is limited to n ≤ 30);
+ * otherwise the normal approximation, as scipy's {@code wilcoxon(method="approx",
  * correction=True)}: z = (min(W+, W−) − n(n+1)/4 + 0.5) / σ, σ² = n(n+1)(2n+1)/24 − Σ(t³ − t)/48
  * over groups of t tied values. (Commons Math's own approximation shifts by −0.5, away from the
  * mean, which makes p too small.)
  */
 public final class PairedWilcoxon {
 
-    /** Largest n with an exact p-value (2<sup>n</sup> sign patterns are enumerated). */
-    public static final int EXACT_MAX = 20;
+    /** Largest n with an exact p-value (scipy's rule for {@code method="auto"}). */
+    public static final int EXACT_MAX = 50;
 
     private PairedWilcoxon() {}
 
@@ -71,10 +72,27 @@ public final class PairedWilcoxon {
         }
         double ties = tieTerm(absDiff);
         boolean exact = n <= EXACT_MAX && ties == 0;
-        double p = exact
-                ? new WilcoxonSignedRankTest(NaNStrategy.FAILED, TiesStrategy.AVERAGE).wilcoxonSignedRankTest(a, b, true)
-                : normalPValue(Math.min(wPlus, wMinus), n, ties);
+        double p = exact ? exactPValue(Math.max(wPlus, wMinus), n) : normalPValue(Math.min(wPlus, wMinus), n, ties);
         return new WilcoxonResult(n, zeros, wPlus, wMinus, Math.min(1.0, p), exact, (wPlus - wMinus) / (wPlus + wMinus));
+    }
+
+    /**
+     * Two-sided exact p-value: 2 · #{sign patterns with rank sum ≥ wMax} / 2<sup>n</sup>, ranks 1..n.
+     */
+    static double exactPValue(double wMax, int n) {
+        int total = n * (n + 1) / 2;
+        double[] count = new double[total + 1]; // count[w]: subsets of {1..k} with sum w
+        count[0] = 1;
+        for (int k = 1; k <= n; k++) {
+            for (int w = k * (k + 1) / 2; w >= k; w--) {
+                count[w] += count[w - k];
+            }
+        }
+        double tail = 0;
+        for (int w = (int) Math.ceil(wMax - 1e-9); w <= total; w++) {
+            tail += count[w];
+        }
+        return Math.min(1.0, 2 * tail / Math.pow(2, n));
     }
 
     /** Two-sided normal approximation with continuity and tie corrections. */

@@ -49,17 +49,48 @@ class StatisticsTest {
     }
 
     @Test
-    void wilcoxonNormalApproximationMatchesScipy() {
-        // scipy 1.17 wilcoxon(d, method="approx", correction=True) on d_i = ±(i+1), minus when i % 3 == 0
-        double[] d = new double[25];
-        for (int i = 0; i < 25; i++) {
-            d[i] = (i + 1) * (i % 3 == 0 ? -1 : 1);
+    void wilcoxonExactMatchesScipyAndCommonsMath() {
+        // scipy 1.17 wilcoxon(d, method="exact"), d_i = ±(i+1), minus when i % 4 == 0, n = 30
+        double[] d = new double[30];
+        for (int i = 0; i < 30; i++) {
+            d[i] = (i + 1) * (i % 4 == 0 ? -1 : 1);
         }
-        WilcoxonResult r = PairedWilcoxon.test(d, new double[25]);
-        assertFalse(r.exact());
-        assertEquals(208, r.wPlus());
-        assertEquals(117, r.wMinus());
-        assertEquals(0.22596783720051727, r.pValue(), 1e-12);
+        WilcoxonResult r = PairedWilcoxon.test(d, new double[30]);
+        assertTrue(r.exact());
+        assertEquals(120, r.wMinus());
+        assertEquals(0.019660815596580505, r.pValue(), 1e-15);
+        // 32 probe images, all positive: 2 / 2^32
+        double[] pos = new double[32];
+        for (int i = 0; i < 32; i++) {
+            pos[i] = i + 1;
+        }
+        assertEquals(4.656612873077393e-10, PairedWilcoxon.test(pos, new double[32]).pValue(), 1e-22);
+        // the dynamic programme equals Commons Math's enumeration
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(5);
+        for (int trial = 0; trial < 5; trial++) {
+            double[] x = new double[14];
+            double[] y = new double[14];
+            for (int i = 0; i < 14; i++) {
+                x[i] = rng.nextGaussian() + 0.3;
+                y[i] = rng.nextGaussian();
+            }
+            double cm = new org.apache.commons.math3.stat.inference.WilcoxonSignedRankTest()
+                    .wilcoxonSignedRankTest(x, y, true);
+            assertEquals(Math.min(1, cm), PairedWilcoxon.test(x, y).pValue(), 1e-12);
+        }
+    }
+
+    @Test
+    void wilcoxonNormalApproximationMatchesScipy() {
+        // scipy 1.17 wilcoxon(d, method="approx", correction=True), d_i = ±(i+1), minus when i % 4 == 0, n = 51
+        double[] d = new double[51];
+        for (int i = 0; i < 51; i++) {
+            d[i] = (i + 1) * (i % 4 == 0 ? -1 : 1);
+        }
+        WilcoxonResult r = PairedWilcoxon.test(d, new double[51]);
+        assertFalse(r.exact(), "n > 50");
+        assertEquals(325, r.wMinus());
+        assertEquals(0.0015586021802853137, r.pValue(), 1e-12);
         // with ties: scipy gives p = 9.848340641137672e-05
         double[] tied = {1, 1, 2, 2, 2, 3, -1, 4, 5, -2, 6, 7, 8, 9, -3, 10, 11, 12, 13, 14, 15, 16, 17, 18, -4, 19, 20};
         WilcoxonResult t = PairedWilcoxon.test(tied, new double[tied.length]);
