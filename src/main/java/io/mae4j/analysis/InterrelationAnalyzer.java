@@ -27,7 +27,9 @@ public final class InterrelationAnalyzer {
 
     /**
      * Attention values reduced per step: a forward batch's layer is processed in chunks of images
-     * holding about this many values, small enough to stay in the CPU caches.
+     * holding at most about this many values, which bounds each temporary (c, H, N, N) array to
+     * 64 MB. The whole batch fits for ViT-B/16 and ViT-L/16 at batch 8; on this CPU smaller chunks
+     * measured no faster (more, smaller operations).
      */
     static final long CHUNK_VALUES = 1L << 24;
 
