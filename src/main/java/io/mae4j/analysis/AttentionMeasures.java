@@ -32,6 +32,9 @@ final class AttentionMeasures {
     /** Number of per-head measures. */
     static final int MEASURES = 8;
 
+    /** Added to x = α − min α before the logarithm (see {@link RowPass}). */
+    private static final float TINY = 1e-30f;
+
     private AttentionMeasures() {}
 
     /**
@@ -68,14 +71,15 @@ final class AttentionMeasures {
     /**
      * The passes over the (c, H, N, N) patch block, shared by θ and focus:
      * <ol>
-     *   <li>min α_i (one read) and x = α_i − min α_i (one write);
-     *   <li>Σx (one read) and Σ x ln x with {@code xlogy}, which takes 0 · ln 0 as 0 (one write, one
-     *       read);
+     *   <li>min α_i (one read) and x = α_i − min α_i (one write), Σx (one read);
+     *   <li>x ln x as y ln y with y = x + 10⁻³⁰ (in place), so that 0 · ln 0 counts as 0; the offset
+     *       changes δ by far less than float precision ({@code xlogy} would do the same but is
+     *       several times slower on the CPU);
      *   <li>the detection line γ · Σ_j α_ij / N, with Σ_j α_ij = Σx + N · min (no extra pass);
      *   <li>S = α ≥ line (one write of bytes, one cast to float).
      * </ol>
-     * Focus: min-max normalisation and the normalisation to p_j cancel, so δ_i = ln Σx − Σ x ln x /
-     * Σx; a constant row (Σx = 0, i.e. every x is 0) gets ln N.
+     * Focus: min-max normalisation and the normalisation to p_j cancel, so δ_i = ln Σy − Σ y ln y /
+     * Σy; a constant row (Σx = 0: every x is 0) gets ln N.
      */
     private static final class RowPass {
         final NDArray set; // (c, H, N, N) 0/1
@@ -85,18 +89,21 @@ final class AttentionMeasures {
             int n = (int) attn.getShape().get(2) - 1;
             NDArray a = attn.get(new NDIndex(":, :, 1:, 1:")); // (c, H, N, N)
             NDArray min = a.min(new int[] {3}, true); // (c, H, N, 1)
-            NDArray x = a.sub(min); // (c, H, N, N) ≥ 0, 0 at the minimum
-            NDArray sumX = x.sum(new int[] {3}, true); // (c, H, N, 1)
-            NDArray sumXlnX = x.xlogy(x).sum(new int[] {3}, true); // (c, H, N, 1)
+            NDArray y = a.sub(min); // (c, H, N, N) x ≥ 0, 0 at the minimum
+            NDArray sumX = y.sum(new int[] {3}, true); // (c, H, N, 1)
+            y.addi(TINY); // y = x + TINY
+            NDArray ylny = y.log(); // (c, H, N, N)
+            ylny.muli(y);
+            NDArray sumYlnY = ylny.sum(new int[] {3}, true); // (c, H, N, 1)
             NDArray line = sumX.add(min.mul((float) n)).mul((float) (s.gamma() / n)); // (c, H, N, 1)
             NDArray sets = a.gte(line).toType(DataType.FLOAT32, false); // (c, H, N, N)
             if (!s.includeSelf()) {
                 NDArray offDiagonal = attn.getManager().eye(n).neg().add(1f); // (N, N), 0 on the diagonal
                 sets.muli(offDiagonal);
             }
+            NDArray sumY = sumX.add(n * TINY); // (c, H, N, 1)
+            NDArray d = sumY.log().sub(sumYlnY.div(sumY)).squeeze(3); // (c, H, N)
             NDArray constant = sumX.lte(0f).squeeze(3); // (c, H, N)
-            NDArray sum = sumX.squeeze(3); // (c, H, N)
-            NDArray d = sum.log().sub(sumXlnX.squeeze(3).div(sum)); // (c, H, N), NaN on constant rows
             this.set = sets;
             this.delta = NDArrays.where(constant, d.zerosLike().add((float) Math.log(n)), d); // (c, H, N)
         }
