@@ -187,8 +187,8 @@ public final class ConfigComposer {
      * @param origin the saved file, for error messages
      */
     public ComposedConfig reopen(Config saved, List<String> args, String origin) {
-        schema.checkLayer(saved.root(), "", v -> origin);
-        Config merged = saved;
+        schema.checkLayer(saved.withoutPath(DEFAULTS_KEY).root(), "", v -> origin);
+        Config merged = saved.withoutPath(DEFAULTS_KEY);
         List<String> given = new ArrayList<>();
         for (String arg : args) {
             Overrides.Assignment a = Overrides.parse(arg);
@@ -201,11 +201,12 @@ public final class ConfigComposer {
         }
         Config resolved = resolve(merged);
         schema.checkFinal(resolved);
-        Constraints.check(resolved);
         Map<String, String> choices = new LinkedHashMap<>();
-        if (resolved.hasPath(DEFAULTS_KEY)) {
-            resolved.getConfig(DEFAULTS_KEY).root().unwrapped().forEach((k, v) -> choices.put(k, String.valueOf(v)));
+        if (saved.hasPath(DEFAULTS_KEY)) {
+            saved.getConfig(DEFAULTS_KEY).root().unwrapped().forEach((k, v) -> choices.put(k, String.valueOf(v)));
+            resolved = resolved.withValue(DEFAULTS_KEY, ConfigValueFactory.fromMap(choices, "group choices"));
         }
+        Constraints.check(resolved);
         String name = resolved.hasPath("name") ? resolved.getString("name") : "default";
         return new ComposedConfig(resolved, choices, given, name);
     }

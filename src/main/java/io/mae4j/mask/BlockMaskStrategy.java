@@ -69,10 +69,6 @@ public final class BlockMaskStrategy implements MaskStrategy {
     public MaskResult sample(MaskContext context, NDManager manager) {
         int b = context.batchSize();
         int n = context.numPatches();
-        if (b <= 0 || n <= 0) {
-            throw new IllegalArgumentException("mask context needs a positive batch size and grid, got B=" + b
-                    + ", grid " + context.gridHeight() + "x" + context.gridWidth());
-        }
         int lenKeep = MaskResults.lenKeep(n, maskRatio);
         int target = n - lenKeep;
         BlockMaskGenerator generator = new BlockMaskGenerator(

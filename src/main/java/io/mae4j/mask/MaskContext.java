@@ -27,6 +27,13 @@ public record MaskContext(
         List<CropGeometry> geometries,
         List<Path> sources) {
 
+    public MaskContext {
+        if (batchSize <= 0 || gridHeight <= 0 || gridWidth <= 0) {
+            throw new IllegalArgumentException("mask context needs a positive batch size and grid, got B="
+                    + batchSize + ", grid " + gridHeight + "x" + gridWidth);
+        }
+    }
+
     /** N, the number of patches per image. */
     public int numPatches() {
         return gridHeight * gridWidth;

@@ -44,10 +44,6 @@ public final class RandomMaskStrategy implements MaskStrategy {
     public MaskResult sample(MaskContext context, NDManager manager) {
         int b = context.batchSize();
         int n = context.numPatches();
-        if (b <= 0 || n <= 0) {
-            throw new IllegalArgumentException("mask context needs a positive batch size and grid, got B=" + b
-                    + ", grid " + context.gridHeight() + "x" + context.gridWidth());
-        }
         SplittableRandom rng = new SplittableRandom(context.seed());
         double[] noise = new double[b * n];
         for (int i = 0; i < noise.length; i++) {

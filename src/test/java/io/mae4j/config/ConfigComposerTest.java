@@ -49,9 +49,9 @@ class ConfigComposerTest {
 
     @Test
     void experimentOverridesGroupFilesAndOverridesBeatEverything() {
-        // train/debug sets epochs 1, batch 8, log_every 1; experiment quickstart sets epochs 5, batch 64
+        // train/debug sets epochs 1, batch 8, log_every 1; experiment quickstart sets epochs 20, batch 64
         Config c = compose("train=debug", "experiment=quickstart");
-        assertEquals(5, c.getInt("train.epochs"));
+        assertEquals(20, c.getInt("train.epochs"));
         assertEquals(64, c.getInt("train.batch_size"));
         assertEquals(1, c.getInt("train.log_every")); // not set by the experiment: the group's value stays
         Config o = compose("train=debug", "experiment=quickstart", "train.epochs=7");

@@ -36,7 +36,7 @@ class RenderTest {
         int train = text.indexOf("\ntrain {");
         assertTrue(0 < data && data < defaults && defaults < eval && eval < model && model < train, text);
         assertTrue(text.contains("\n  mlp_ratio = 4.0\n"), "reals keep their decimal point");
-        assertTrue(text.contains("\n  blr = 1.5e-4\n"), "numbers as written");
+        assertTrue(text.contains("\n  blr = 6e-3\n"), "numbers as written");
         assertTrue(text.contains("\n  crop_scale = [0.2, 1.0]\n"), "lists on one line");
         assertTrue(text.contains("\n  epochs = 3\n"));
         assertTrue(text.contains("\nname = \"quickstart\"\n"));

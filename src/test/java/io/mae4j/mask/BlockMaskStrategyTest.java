@@ -7,33 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
-import io.mae4j.util.EngineSetup;
+import io.mae4j.NdTestBase;
 import java.util.Arrays;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Pins BEiT-style block masking with MAE's exact per-image count. */
-class BlockMaskStrategyTest {
+class BlockMaskStrategyTest extends NdTestBase {
 
-    private NDManager manager;
-
-    @BeforeAll
-    static void engine() {
-        EngineSetup.start(2, 1);
-    }
-
-    @BeforeEach
-    void open() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterEach
-    void close() {
-        manager.close();
-    }
 
     @Test
     void exactCountsAndInvariants() {

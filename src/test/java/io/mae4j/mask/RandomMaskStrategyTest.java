@@ -7,34 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import io.mae4j.NdTestBase;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import io.mae4j.util.EngineSetup;
 import java.util.Arrays;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Pins the official MAE {@code random_masking} definition (DESIGN.md, "Random mask"). */
-class RandomMaskStrategyTest {
+class RandomMaskStrategyTest extends NdTestBase {
 
-    private NDManager manager;
-
-    @BeforeAll
-    static void engine() {
-        EngineSetup.start(2, 1);
-    }
-
-    @BeforeEach
-    void open() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterEach
-    void close() {
-        manager.close();
-    }
 
     static MaskContext context(int b, int h, int w, long seed) {
         return new MaskContext(b, h, w, 0, 0L, seed, null, null);

@@ -12,34 +12,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import io.mae4j.NdTestBase;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
-import io.mae4j.util.EngineSetup;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Pins AdamW (PyTorch semantics), zeroGrad, clipGradNorm and the state round trip. */
-class AdamWTest {
+class AdamWTest extends NdTestBase {
 
-    private NDManager manager;
-
-    @BeforeAll
-    static void engine() {
-        EngineSetup.start(2, 1);
-    }
-
-    @BeforeEach
-    void open() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterEach
-    void close() {
-        manager.close();
-    }
 
     /**
      * p = (1, −2), wd 0.5, betas (0.9, 0.95); step 1: lr 0.1, g = (0.5, −1); step 2: lr 0.05,

@@ -8,32 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import io.mae4j.NdTestBase;
 import ai.djl.ndarray.types.Shape;
-import io.mae4j.util.EngineSetup;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Pins the weighted k-NN protocol on hand-made 2-D features. */
-class KnnEvaluatorTest {
+class KnnEvaluatorTest extends NdTestBase {
 
-    private NDManager manager;
-
-    @BeforeAll
-    static void engine() {
-        EngineSetup.start(2, 1);
-    }
-
-    @BeforeEach
-    void open() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterEach
-    void close() {
-        manager.close();
-    }
 
     /**
      * Memory (unnormalised on purpose): a = 3·(1, 0) class 0, b = 2·(0.6, 0.8) class 1,
