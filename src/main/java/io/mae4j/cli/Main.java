@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             ConfigCommand.class,
             SynthCommand.class,
             WeightsCommand.class,
+            AnalyzeCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

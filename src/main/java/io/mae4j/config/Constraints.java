@@ -16,7 +16,8 @@ final class Constraints {
     static final Map<String, List<String>> ALLOWED = Map.of(
             "runtime.device", List.of("auto", "cpu", "gpu"),
             "data.kind", List.of("synthetic", "image_folder"),
-            "eval.feature", List.of("cls", "mean"));
+            "eval.feature", List.of("cls", "mean"),
+            "analysis.cls_handling", List.of("renormalise", "keep"));
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]*");
 

@@ -26,8 +26,8 @@ class ConfigErrorsTest {
         assertEquals("unknown key 'train.epoch' (from override 'train.epoch=3'); did you mean 'train.epochs'?",
                 error("train.epoch=3"));
         assertEquals("unknown key 'epochs' (from override 'epochs=3'); did you mean 'train.epochs'?", error("epochs=3"));
-        assertEquals("unknown key 'batch_size' (from override 'batch_size=8'); did you mean 'eval.batch_size' or"
-                + " 'train.batch_size'?", error("batch_size=8"));
+        assertEquals("unknown key 'batch_size' (from override 'batch_size=8'); did you mean 'eval.batch_size',"
+                + " 'train.batch_size' or 'analysis.batch_size'?", error("batch_size=8"));
         assertContains(error("modle=vit_b16"), "did you mean 'model'?");
         assertContains(error("experimnt=quickstart"), "did you mean 'experiment'?");
         assertContains(error("train.epochs.x=1"), "did you mean 'train.epochs'?");
