@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             ConfigCommand.class,
             SynthCommand.class,
             WeightsCommand.class,
+            BenchCommand.class,
             AnalyzeCommand.class,
             CommandLine.HelpCommand.class
         })
