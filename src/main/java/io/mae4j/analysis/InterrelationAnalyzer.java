@@ -31,7 +31,7 @@ public final class InterrelationAnalyzer {
      * 64 MB. The whole batch fits for ViT-B/16 and ViT-L/16 at batch 8; on this CPU smaller chunks
      * measured no faster (more, smaller operations).
      */
-    static final long CHUNK_VALUES = 1L << 24;
+    public static final long CHUNK_VALUES = 1L << 24;
 
     private final AnalysisSettings settings;
     private long chunkValues = CHUNK_VALUES;
