@@ -22,7 +22,8 @@ import picocli.CommandLine.Parameters;
 /** {@code weights inspect|convert|export}: look into and convert weight files. */
 @Command(name = "weights", mixinStandardHelpOptions = true,
         description = "Inspect, convert and export weights (.pth, .npz, .safetensors; official MAE / timm names).",
-        subcommands = {WeightsCommand.Inspect.class, WeightsCommand.Convert.class, WeightsCommand.Export.class})
+        subcommands = {WeightsCommand.Inspect.class, WeightsCommand.Convert.class, WeightsCommand.Export.class,
+            WeightsCommand.Loss.class})
 public class WeightsCommand implements Runnable {
 
     @Override
@@ -93,6 +94,48 @@ public class WeightsCommand implements Runnable {
                 StateDict sd = WeightExporter.export(mae.officialParameters(), Map.of("pos_embed",
                         mae.positionEmbedding(), "decoder_pos_embed", mae.decoderPositionEmbedding()), out);
                 System.out.println("wrote " + out + " (" + sd.size() + " tensors, epoch " + ck.meta().epochsDone() + ")");
+            }
+            return 0;
+        }
+    }
+
+    /**
+     * The MAE loss of given weights on given images and noise: the check against the official
+     * {@code models_mae.py} ({@code model(imgs, mask_ratio)} with the same noise gives the same loss).
+     */
+    @Command(name = "loss", mixinStandardHelpOptions = true,
+            description = {"Print the MAE loss of WEIGHTS on INPUTS.npz (arrays imgs (B,3,H,W) normalised, noise (B,N)).",
+                    "ARGs choose the model shape: model=vit_b16 model.norm_pix_loss=true mask.mask_ratio=0.75"})
+    static class Loss implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "WEIGHTS")
+        Path weights;
+
+        @Parameters(index = "1", paramLabel = "INPUTS.npz")
+        Path inputs;
+
+        @Parameters(index = "2..*", arity = "0..*", paramLabel = "ARG")
+        java.util.List<String> args = new java.util.ArrayList<>();
+
+        /** The last loss printed (for tests). */
+        double loss;
+
+        @Override
+        public Integer call() throws Exception {
+            var c = io.mae4j.config.ConfigComposer.locate().compose(args).config();
+            var cfg = ModelSettings.from(c.getConfig("model"));
+            EngineSetup.start(0, 0);
+            StateDict in = WeightFiles.read(inputs);
+            try (NDManager m = NDManager.newBaseManager()) {
+                MaeModel mae = new MaeModel(cfg);
+                mae.initialize(m);
+                io.mae4j.train.InitWeights.apply(weights, mae, m);
+                var imgs = in.require("imgs").toNDArray(m);
+                var noise = in.require("noise").toNDArray(m);
+                var mask = new io.mae4j.mask.RandomMaskStrategy(c.getDouble("mask.mask_ratio")).fromNoise(noise, m);
+                var out = mae.forwardMae(new ai.djl.training.ParameterStore(m, false), imgs, mask.idsShuffle(),
+                        mask.idsRestore(), mask.mask(), mask.lenKeep(), false);
+                loss = out.loss().getFloat();
+                System.out.printf(Locale.ROOT, "loss %.8f%n", loss);
             }
             return 0;
         }
