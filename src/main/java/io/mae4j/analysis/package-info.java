@@ -18,7 +18,7 @@
  *     AnalysisResult r = analyzer.analyze(model, probes, rootManager);
  *     r.scalars().forEach((tag, v) -> writer.addScalar(tag, v, step));     // analysis/theta_KK/layer_01 ...
  *     AnalysisPlots.images(r).forEach((name, img) -> ...);                  // io.mae4j.report
- *     AnalysisReport.write(r, Map.of("epoch", epoch + 1), runDir.resolve("analysis/epoch-0005"));
+ *     AnalysisReport.write(r, Map.of("epoch", epoch + 1), runDir.resolve("analysis/epoch_0005"));
  * }
  * }</pre>
  */

@@ -15,7 +15,8 @@ import java.nio.charset.StandardCharsets;
  *
  * <ul>
  *   <li>scalar: {@code simple_value} (TensorBoard converts it to its scalars plugin on load);
- *   <li>image: {@code Summary.Image} with PNG bytes, colorspace 3 (RGB);
+ *   <li>image: {@code Summary.Image} with PNG bytes, colorspace 3 (RGB; {@link #png} reads it from
+ *       the PNG);
  *   <li>histogram: {@code histo}, a {@code HistogramProto};
  *   <li>text: plugin {@code "text"} with a scalar {@code DT_STRING} tensor holding markdown.
  * </ul>
@@ -44,6 +45,35 @@ public final class Summaries {
         Summary.Image img = Summary.Image.newBuilder().setWidth(width).setHeight(height).setColorspace(3)
                 .setEncodedImageString(ByteString.copyFrom(png)).build();
         return Summary.Value.newBuilder().setTag(checkTag(tag)).setImage(img).build();
+    }
+
+    /**
+     * An encoded PNG (e.g. a chart) whose size and colorspace are read from its header: colour
+     * types gray, gray + alpha, RGB (or palette) and RGBA become colorspace 1, 2, 3 and 4.
+     *
+     * @throws IllegalArgumentException when {@code png} does not start with a PNG signature and an
+     *     IHDR chunk
+     */
+    public static Summary.Value png(String tag, byte[] png) {
+        if (png.length < 26 || (png[0] & 0xff) != 0x89 || png[1] != 'P' || png[2] != 'N' || png[3] != 'G'
+                || png[12] != 'I' || png[13] != 'H' || png[14] != 'D' || png[15] != 'R') {
+            throw new IllegalArgumentException("the image for '" + tag + "' is not a PNG (no signature and IHDR)");
+        }
+        int width = bigEndianInt(png, 16);
+        int height = bigEndianInt(png, 20);
+        int colorspace = switch (png[25]) {
+            case 0 -> 1; // gray
+            case 4 -> 2; // gray + alpha
+            case 6 -> 4; // RGBA
+            default -> 3; // RGB, palette
+        };
+        Summary.Image img = Summary.Image.newBuilder().setWidth(width).setHeight(height).setColorspace(colorspace)
+                .setEncodedImageString(ByteString.copyFrom(png)).build();
+        return Summary.Value.newBuilder().setTag(checkTag(tag)).setImage(img).build();
+    }
+
+    private static int bigEndianInt(byte[] b, int at) {
+        return (b[at] & 0xff) << 24 | (b[at + 1] & 0xff) << 16 | (b[at + 2] & 0xff) << 8 | (b[at + 3] & 0xff);
     }
 
     /** A histogram. */

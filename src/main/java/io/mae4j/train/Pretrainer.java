@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs (or resumes) one MAE pre-training run: the official {@code main_pretrain.py} on DJL.
  * Writes the run folder (config, provenance, metrics.csv, train.log, checkpoints, TensorBoard
- * events) and returns the per-epoch history.
+ * events, the interrelation analyses of {@link AnalysisHook} under analysis/) and returns the
+ * per-epoch history.
  */
 public final class Pretrainer {
 
@@ -100,6 +101,11 @@ public final class Pretrainer {
 
             EpochRunner runner = new EpochRunner(model, optimizer, mask, ts, seed, root);
             KnnProbe probe = new KnnProbe(model, es, root);
+            AnalysisHook analysis = AnalysisHook.open(c, modelCfg);
+            if (!analysis.describe().isEmpty()) {
+                folder.log(analysis.describe());
+                LOG.info(analysis.describe());
+            }
             TensorBoardSettings tbs = TensorBoardSettings.from(c.getConfig("tensorboard"));
             ReconstructionPreview preview = tbs.enabled() && tbs.imagesEvery() > 0
                     ? new ReconstructionPreview(data.previewBatch(tbs.numImages()), seed,
@@ -109,7 +115,8 @@ public final class Pretrainer {
                     new TensorBoardMonitor.Sources(model, params, mask, preview, root), ts.epochs())) {
                 tb.runStarted(position.epochsDone(), req.renderedConfig(), TensorBoardMonitor.hparams(c, tbs.hparams()));
                 try {
-                    train(new Loop(folder, data, runner, probe, tb, ts, es, optimizer, params, seed, digest), position);
+                    train(new Loop(folder, data, runner, probe, analysis, model, root, tb, ts, es, optimizer, params, seed,
+                            digest), position);
                 } catch (Throwable t) {
                     tb.runEnded(RunStatus.FAILURE);
                     throw t;
@@ -131,11 +138,11 @@ public final class Pretrainer {
     }
 
     /** What the epoch loop works with. */
-    private record Loop(RunFolder folder, TrainData data, EpochRunner runner, KnnProbe probe, TensorBoardMonitor tb,
-            TrainSettings ts, EvalSettings es, AdamW optimizer, Map<String, Parameter> params, long seed,
-            String digest) {}
+    private record Loop(RunFolder folder, TrainData data, EpochRunner runner, KnnProbe probe, AnalysisHook analysis,
+            MaeModel model, NDManager root, TensorBoardMonitor tb, TrainSettings ts, EvalSettings es, AdamW optimizer,
+            Map<String, Parameter> params, long seed, String digest) {}
 
-    /** Epochs from {@code position} to the end: train, evaluate, checkpoint, log. */
+    /** Epochs from {@code position} to the end: train, evaluate, analyse, checkpoint, log. */
     private static void train(Loop l, CheckpointMeta position) throws IOException {
         TrainSettings ts = l.ts();
         ProgressReporter progress = new ProgressReporter(ts.logEvery()).also(l.tb());
@@ -155,9 +162,15 @@ public final class Pretrainer {
             optSteps = s.optimizerSteps();
             double[] knn = l.es().due(epoch, ts.epochs()) ? l.probe().evaluate(l.data())
                     : new double[] {Double.NaN, Double.NaN};
+            AnalysisHook.Outcome analysis = l.analysis().due(epoch, ts.epochs())
+                    ? l.analysis().run(l.model(), epoch, step, l.folder().dir(), l.root())
+                    : null;
             EpochStats stats = new EpochStats(epoch, step, s.meanLoss(), s.lastLr(), s.imgPerSec(), knn[0], knn[1],
                     (System.nanoTime() - t0) / 1e9);
             l.tb().epochEnded(stats);
+            if (analysis != null) {
+                l.tb().analysisEnded(analysis);
+            }
             CheckpointMeta done = new CheckpointMeta(CheckpointMeta.FORMAT_VERSION, epoch + 1, step, optSteps,
                     l.seed(), l.digest(), s.meanLoss());
             saveCheckpoints(l.folder(), l.params(), l.optimizer(), done, ts);
@@ -165,6 +178,10 @@ public final class Pretrainer {
             l.tb().epochCommitted();
             l.folder().log(stats.logLine(ts.epochs()));
             LOG.info(stats.logLine(ts.epochs()));
+            if (analysis != null) {
+                l.folder().log(analysis.logLine());
+                LOG.info(analysis.logLine());
+            }
         }
     }
 

@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Writes a run's TensorBoard events into its folder. X-axis as in the official MAE: per-iteration
  * values at {@code epoch_1000x = int((iter / iters + epoch) · 1000)}; per-epoch values (k-NN,
- * epoch loss, images, histograms) at the 0-based epoch; config text, hparams at step 0.
+ * epoch loss, images, histograms, interrelation analysis) at the 0-based epoch; config text,
+ * hparams at step 0.
  *
  * <p>Per-epoch values are prepared by {@link #epochEnded} and written by {@link #epochCommitted}
  * once the epoch's checkpoint exists, so a resumed run never logs an epoch twice. A (resumed) run
@@ -173,6 +174,24 @@ final class TensorBoardMonitor implements EpochRunner.IterationListener, AutoClo
             }
             histogramNanos += System.nanoTime() - t1;
             epochLossCount = 0;
+        });
+    }
+
+    /**
+     * Adds an interrelation analysis to the epoch prepared by {@link #epochEnded}: every scalar of
+     * {@link io.mae4j.analysis.AnalysisResult#scalars()} under its own tag and each figure as the
+     * image {@code analysis/plots/<name>}, all at the epoch step.
+     *
+     * @throws IllegalStateException when no epoch is pending
+     */
+    void analysisEnded(AnalysisHook.Outcome analysis) {
+        guarded(() -> {
+            if (pendingEpoch != analysis.epoch()) {
+                throw new IllegalStateException("analysis of epoch " + analysis.epoch() + " added while epoch "
+                        + pendingEpoch + " is pending: call epochEnded first");
+            }
+            analysis.result().scalars().forEach((tag, v) -> epochValues.add(Summaries.scalar(tag, v)));
+            analysis.figures().forEach((name, png) -> epochValues.add(Summaries.png("analysis/plots/" + name, png)));
         });
     }
 

@@ -3,6 +3,7 @@
  * learning-rate schedule {@link io.mae4j.train.LrSchedule}, global gradient-norm clipping, and the
  * k-NN evaluation of frozen features {@link io.mae4j.train.KnnEvaluator}; the pre-training loop
  * {@link io.mae4j.train.Pretrainer} and its TensorBoard output ({@code TensorBoardMonitor}: scalars,
- * reconstructions of fixed validation images, histograms, the config, hparams).
+ * reconstructions of fixed validation images, histograms, the config, hparams) and the patch
+ * interrelation analysis every {@code analysis.every} epochs ({@code AnalysisHook}).
  */
 package io.mae4j.train;
