@@ -14,42 +14,16 @@ public final class Histogram {
     private Histogram() {}
 
     /** The histogram of {@code values} with {@code bins} equal-width buckets. */
-    public static HistogramProto of(double[] values, int bins) {
-        return build(new Values() {
-            @Override
-            public int size() {
-                return values.length;
-            }
-
-            @Override
-            public double get(int i) {
-                return values[i];
-            }
-        }, bins);
+    public static HistogramProto of(float[] values, int bins) {
+        double[] d = new double[values.length];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = values[i];
+        }
+        return of(d, bins);
     }
 
     /** The histogram of {@code values} with {@code bins} equal-width buckets. */
-    public static HistogramProto of(float[] values, int bins) {
-        return build(new Values() {
-            @Override
-            public int size() {
-                return values.length;
-            }
-
-            @Override
-            public double get(int i) {
-                return values[i];
-            }
-        }, bins);
-    }
-
-    private interface Values {
-        int size();
-
-        double get(int i);
-    }
-
-    private static HistogramProto build(Values v, int bins) {
+    public static HistogramProto of(double[] v, int bins) {
         if (bins < 1) {
             throw new IllegalArgumentException("a histogram needs at least 1 bucket, got bins = " + bins);
         }
@@ -58,8 +32,8 @@ public final class Histogram {
         double sum = 0;
         double sumSquares = 0;
         long num = 0;
-        for (int i = 0; i < v.size(); i++) {
-            double x = v.get(i);
+        for (int i = 0; i < v.length; i++) {
+            double x = v[i];
             if (Double.isFinite(x)) {
                 min = Math.min(min, x);
                 max = Math.max(max, x);
@@ -78,8 +52,8 @@ public final class Histogram {
         }
         double width = (max - min) / bins;
         long[] counts = new long[bins];
-        for (int i = 0; i < v.size(); i++) {
-            double x = v.get(i);
+        for (int i = 0; i < v.length; i++) {
+            double x = v[i];
             if (Double.isFinite(x)) {
                 counts[Math.min(bins - 1, (int) ((x - min) / width))]++;
             }
