@@ -106,11 +106,13 @@ final class TrainData implements AutoCloseable {
     }
 
     /**
-     * The first {@code n} images (fewer if the split is smaller) of the validation split, or of the
+     * A fixed, class-balanced set of {@code n} images (fewer if the split is smaller) of the validation split, or of the
      * training split when evaluation is off, with the evaluation transform: a fixed set to watch.
      */
     HostBatch previewBatch(int n) {
-        ImageFolderDataset split = knnQuery != null ? knnQuery : train;
+        ImageFolderDataset full = knnQuery != null ? knnQuery : train;
+        // a class-balanced subset (the dataset's own maxImages rule), so the grid shows several classes
+        ImageFolderDataset split = ImageFolderDataset.open(full.root(), full.split(), n);
         try (BatchLoader loader = evalBatches(split, n)) {
             return loader.next();
         }
