@@ -28,35 +28,41 @@ final class PatchRanking {
      */
     static int[] descending(int[] candidates, float[] priority, SplittableRandom rng, double tau) {
         int c = candidates.length;
-        double[] key = new double[c];
-        double[] tie = new double[c];
-        Integer[] order = new Integer[c];
-        for (int i = 0; i < c; i++) {
-            double p = priority[candidates[i]];
-            if (tau > 0 && !Double.isNaN(p)) {
-                double u = Math.max(Double.MIN_NORMAL, rng.nextDouble());
-                p = p / tau - Math.log(-Math.log(u));
-            }
-            key[i] = p;
-            tie[i] = rng.nextDouble();
-            order[i] = i;
+        int[] shuffled = candidates.clone();
+        for (int i = c - 1; i > 0; i--) { // Fisher-Yates: a random position breaks ties
+            int r = rng.nextInt(i + 1);
+            int t = shuffled[i];
+            shuffled[i] = shuffled[r];
+            shuffled[r] = t;
         }
-        Arrays.sort(order, (a, b) -> {
-            boolean na = Double.isNaN(key[a]);
-            boolean nb = Double.isNaN(key[b]);
-            if (na != nb) {
-                return na ? 1 : -1;
+        long[] sortable = new long[c];
+        for (int i = 0; i < c; i++) {
+            float p = priority[shuffled[i]];
+            if (tau > 0 && !Float.isNaN(p)) {
+                double u = Math.max(Double.MIN_NORMAL, rng.nextDouble());
+                p = (float) (p / tau - Math.log(-Math.log(u)));
             }
-            if (!na && key[a] != key[b]) {
-                return key[a] > key[b] ? -1 : 1;
-            }
-            return Double.compare(tie[a], tie[b]);
-        });
+            sortable[i] = ((long) descendingKey(p) << 32) | i; // (priority desc, random position)
+        }
+        Arrays.sort(sortable);
         int[] out = new int[c];
         for (int i = 0; i < c; i++) {
-            out[i] = candidates[order[i]];
+            out[i] = shuffled[(int) sortable[i]];
         }
         return out;
+    }
+
+    /**
+     * An int whose ascending order is the descending order of the float, NaN last: the float's bits
+     * made order-preserving as a signed int, then complemented.
+     */
+    static int descendingKey(float p) {
+        if (Float.isNaN(p)) {
+            return Integer.MAX_VALUE;
+        }
+        int bits = Float.floatToIntBits(p + 0.0f); // −0 → +0
+        int ascending = bits ^ ((bits >> 31) & 0x7fffffff);
+        return ~ascending;
     }
 
     /** The priorities negated (θ̄ ascending becomes descending); NaN stays NaN. */
