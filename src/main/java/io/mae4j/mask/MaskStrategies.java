@@ -39,6 +39,47 @@ public final class MaskStrategies {
      *     closest first) or invalid settings
      */
     public static MaskStrategy create(String name, Config maskSection) {
+        return create(name, maskSection, null);
+    }
+
+    /**
+     * Builds the strategy named by {@code mask.name}, handing it the θ scores.
+     *
+     * @param maskSection the {@code mask} sub-config
+     * @param scores the opened θ score cache, or null when the run has none
+     * @return a new strategy
+     */
+    public static MaskStrategy create(Config maskSection, ScoreSource scores) {
+        if (!maskSection.hasPath("name")) {
+            throw new IllegalArgumentException("mask.name is missing; choose one of " + available());
+        }
+        return create(maskSection.getString("name"), maskSection, scores);
+    }
+
+    /**
+     * Builds a strategy by name, handing it the θ scores (see {@link MaskStrategyFactory#needsScores()}).
+     *
+     * @param name the strategy name
+     * @param maskSection the {@code mask} sub-config handed to the factory
+     * @param scores the opened θ score cache, or null when the run has none
+     * @return a new strategy
+     * @throws IllegalArgumentException for an unknown name, invalid settings, or a strategy that
+     *     needs scores given none
+     */
+    public static MaskStrategy create(String name, Config maskSection, ScoreSource scores) {
+        return factory(name).create(maskSection, scores);
+    }
+
+    /**
+     * Whether the named strategy needs a {@link ScoreSource} (the θ score cache).
+     *
+     * @throws IllegalArgumentException for an unknown name
+     */
+    public static boolean needsScores(String name) {
+        return factory(name).needsScores();
+    }
+
+    private static MaskStrategyFactory factory(String name) {
         Map<String, MaskStrategyFactory> factories = factories();
         MaskStrategyFactory factory = factories.get(name);
         if (factory == null) {
@@ -47,7 +88,7 @@ public final class MaskStrategies {
             throw new IllegalArgumentException("Unknown mask strategy '" + name + "' (mask.name); available, closest first: "
                     + String.join(", ", names));
         }
-        return factory.create(maskSection);
+        return factory;
     }
 
     /** The registered names, sorted. */
