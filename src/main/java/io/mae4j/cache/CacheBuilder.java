@@ -109,7 +109,7 @@ public final class CacheBuilder {
                 Deque<Future<Item>> window = new ArrayDeque<>();
                 int next = 0;
                 int windowSize = Math.max(4 * settings.workers(), settings.commitEvery());
-                List<CacheEntry> batch = new ArrayList<>();
+                List<Item> batch = new ArrayList<>();
                 Map<String, String> skipped = new LinkedHashMap<>();
                 while (next < todo.size() || !window.isEmpty()) {
                     while (next < todo.size() && window.size() < windowSize) {
@@ -117,8 +117,8 @@ public final class CacheBuilder {
                         window.add(pool.submit(() -> compute(p, sift)));
                     }
                     Item item = await(window.poll());
-                    if (item.entry() != null) {
-                        batch.add(item.entry());
+                    if (item.skipReason() == null) {
+                        batch.add(item);
                     } else {
                         skipped.put(item.path(), item.skipReason());
                         progress.message("skipped " + item.path() + ": " + item.skipReason());
@@ -129,7 +129,7 @@ public final class CacheBuilder {
                         if (abortAfter >= 0 && written + batch.size() > abortAfter) {
                             throw new BuildAbortedException(written);
                         }
-                        store.commit(batch, skipped);
+                        store.commit(finish(batch), skipped);
                         written += batch.size();
                         skippedNow += skipped.size();
                         batch.clear();
@@ -151,7 +151,7 @@ public final class CacheBuilder {
         try {
             img = ImageDecoder.decode(p);
         } catch (CorruptImageException e) {
-            return new Item(rel, null, e.reason());
+            return new Item(rel, 0, 0, null, null, null, null, e.reason());
         }
         List<Keypoint> norm = KeypointRemap.toNormalized(sift.detect(img), img.width(), img.height());
         int k = norm.size();
@@ -165,9 +165,26 @@ public final class CacheBuilder {
             sizes[i] = (float) kp.size();
             responses[i] = (float) kp.response();
         }
-        float[] theta = scorer.score(img, norm, settings.gridSize());
-        return new Item(rel, new CacheEntry(rel, img.width(), img.height(),
-                new ImageScores(settings.gridSize(), theta, xy, sizes, responses)), null);
+        return new Item(rel, img.width(), img.height(), xy, sizes, responses,
+                scorer.prepare(img, norm, settings.gridSize()), null);
+    }
+
+    private List<CacheEntry> finish(List<Item> batch) {
+        if (batch.isEmpty()) {
+            return List.of();
+        }
+        List<Scorer.Prepared> prepared = new ArrayList<>(batch.size());
+        for (Item it : batch) {
+            prepared.add(it.prepared());
+        }
+        float[][] theta = scorer.finish(prepared);
+        List<CacheEntry> out = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            Item it = batch.get(i);
+            out.add(new CacheEntry(it.path(), it.width(), it.height(),
+                    new ImageScores(settings.gridSize(), theta[i], it.xy(), it.sizes(), it.responses())));
+        }
+        return out;
     }
 
     private static Item await(Future<Item> f) throws IOException {
@@ -197,5 +214,6 @@ public final class CacheBuilder {
         }
     }
 
-    private record Item(String path, CacheEntry entry, String skipReason) {}
+    private record Item(String path, int width, int height, float[] xy, float[] sizes, float[] responses,
+            Scorer.Prepared prepared, String skipReason) {}
 }

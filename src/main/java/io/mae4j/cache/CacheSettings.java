@@ -9,7 +9,7 @@ import java.util.Locale;
  *
  * @param path cache file; empty = the default under the dataset root
  * @param split dataset split to cache
- * @param scorer {@code sift-only} (the only scorer of this version)
+ * @param scorer {@code sift-only}, or a run folder / .ckpt / weights file (see {@link ModelScorer})
  * @param gridSize side g of the canonical θ̄ grid
  * @param workers decode + SIFT threads (≥ 1)
  * @param commitEvery entries per SQLite transaction

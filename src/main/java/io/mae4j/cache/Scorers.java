@@ -8,14 +8,14 @@ public final class Scorers {
     /**
      * The scorer named by {@code cache.scorer}.
      *
-     * @throws IllegalArgumentException for anything but {@code sift-only}: model (checkpoint / weights)
-     *     scorers are not part of this version
+     * @throws IllegalArgumentException for anything but {@code sift-only}: a model scorer needs its model
+     *     loaded ({@link ModelScorer#open}), and its cache file is named by {@code cache=<file>}
      */
     public static Scorer resolve(String spec) {
         if (SiftDensityScorer.NAME.equals(spec)) {
             return new SiftDensityScorer();
         }
-        throw new IllegalArgumentException("cache.scorer='" + spec + "': this version builds caches with scorer="
-                + SiftDensityScorer.NAME + " only (checkpoint / weights scorers are not implemented yet)");
+        throw new IllegalArgumentException("cache.scorer='" + spec + "' is a model: name its cache file with"
+                + " cache=<file> (`cache build` prints it), or use scorer=" + SiftDensityScorer.NAME);
     }
 }

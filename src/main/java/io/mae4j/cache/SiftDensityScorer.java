@@ -27,8 +27,8 @@ public final class SiftDensityScorer implements Scorer {
     }
 
     @Override
-    public float[] score(DecodedImage image, List<Keypoint> normalized, int gridSize) {
-        return density(normalized, gridSize);
+    public Prepared prepare(DecodedImage image, List<Keypoint> normalized, int gridSize) {
+        return new Prepared(density(normalized, gridSize), null);
     }
 
     /** Keypoint density per canonical cell, scaled so that the densest cell is 1. */

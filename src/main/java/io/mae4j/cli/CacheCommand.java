@@ -10,7 +10,11 @@ import io.mae4j.cache.CacheReader;
 import io.mae4j.cache.CacheSettings;
 import io.mae4j.cache.CacheShow;
 import io.mae4j.cache.Scorer;
+import io.mae4j.cache.ModelScorer;
 import io.mae4j.cache.Scorers;
+import io.mae4j.cache.SiftDensityScorer;
+import io.mae4j.train.ModelSource;
+import io.mae4j.util.EngineSetup;
 import io.mae4j.config.ConfigComposer;
 import io.mae4j.data.ImageFolderDataset;
 import java.io.IOException;
@@ -64,7 +68,10 @@ public class CacheCommand implements Runnable {
                 : Path.of(s.path());
     }
 
-    /** {@code cache build [data=...] [data.root=...] [split=...] [scorer=sift-only] [cache.*=...]}. */
+    /**
+     * {@code cache build [data=...] [data.root=...] [split=...] scorer=sift-only|<run dir|.ckpt|weights>
+     * [model=...] [cache.*=...]}. With a model scorer the grid is the model's (img_size / patch_size).
+     */
     @Command(name = "build", mixinStandardHelpOptions = true, description = "Build or resume a θ score cache.")
     public static class Build implements Callable<Integer> {
         @Parameters(arity = "0..*", paramLabel = "ARG", description = "key=value overrides")
@@ -77,10 +84,31 @@ public class CacheCommand implements Runnable {
         public Integer call() throws IOException {
             Config c = compose(args, new ArrayList<>());
             CacheSettings s = CacheSettings.from(c);
-            Scorer scorer = Scorers.resolve(s.scorer());
+            String cmd = "mae4j cache build " + String.join(" ", args);
+            if (SiftDensityScorer.NAME.equals(s.scorer())) {
+                return run(c, s, new SiftDensityScorer(), cmd);
+            }
+            // a model scorer: its run's config (or model=... for weights) with the same overrides
+            List<String> rest = new ArrayList<>();
+            for (String a : args) {
+                if (!a.startsWith("scorer=") && !a.startsWith("cache.scorer=")) {
+                    rest.add(a.startsWith("split=") ? "cache." + a : a.startsWith("cache=") ? "cache.path=" + a.substring(6) : a);
+                }
+            }
+            ModelSource src = ModelSource.resolve(Path.of(s.scorer()), rest);
+            Config mc = src.config();
+            EngineSetup.start(mc.getInt("runtime.threads"), mc.getInt("runtime.interop_threads"));
+            try (ModelScorer scorer = ModelScorer.open(src)) {
+                CacheSettings ms = CacheSettings.from(mc);
+                ms = new CacheSettings(ms.path(), ms.split(), s.scorer(), scorer.gridSize(), ms.workers(),
+                        ms.commitEvery(), ms.sift());
+                return run(mc, ms, scorer, cmd);
+            }
+        }
+
+        private int run(Config c, CacheSettings s, Scorer scorer, String cmd) throws IOException {
             ImageFolderDataset ds = ImageFolderDataset.open(Path.of(c.getString("data.root")), s.split());
             Path file = file(c, s, scorer);
-            String cmd = "mae4j cache build " + String.join(" ", args);
             result = new CacheBuilder(ds, scorer, s).build(file, cmd, BuildProgress.console());
             System.out.println(result.summary());
             return 0;

@@ -154,8 +154,8 @@ class CacheBuildTest {
             }
 
             @Override
-            public float[] score(io.mae4j.data.DecodedImage i, java.util.List<io.mae4j.sift.Keypoint> k, int g) {
-                return sift.score(i, k, g);
+            public Prepared prepare(io.mae4j.data.DecodedImage i, java.util.List<io.mae4j.sift.Keypoint> k, int g) {
+                return sift.prepare(i, k, g);
             }
         };
         StaleCacheException sc = assertThrows(StaleCacheException.class,
