@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
             WeightsCommand.class,
             BenchCommand.class,
             AnalyzeCommand.class,
+            CacheCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

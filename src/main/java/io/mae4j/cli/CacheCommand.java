@@ -1,0 +1,181 @@
+package io.mae4j.cli;
+
+import com.typesafe.config.Config;
+import io.mae4j.cache.BuildProgress;
+import io.mae4j.cache.BuildResult;
+import io.mae4j.cache.CacheBuilder;
+import io.mae4j.cache.CacheEntry;
+import io.mae4j.cache.CacheInfo;
+import io.mae4j.cache.CacheReader;
+import io.mae4j.cache.CacheSettings;
+import io.mae4j.cache.CacheShow;
+import io.mae4j.cache.Scorer;
+import io.mae4j.cache.ModelScorer;
+import io.mae4j.cache.Scorers;
+import io.mae4j.cache.SiftDensityScorer;
+import io.mae4j.train.ModelSource;
+import io.mae4j.util.EngineSetup;
+import io.mae4j.config.ConfigComposer;
+import io.mae4j.data.ImageFolderDataset;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code cache build|info|show}: the θ score cache. Arguments are config overrides; the shorthands
+ * {@code scorer=}, {@code split=} and {@code cache=} stand for {@code cache.scorer}, {@code cache.split}
+ * and {@code cache.path}.
+ */
+@Command(name = "cache", mixinStandardHelpOptions = true, description = "Build, inspect and show the θ score cache.",
+        subcommands = {CacheCommand.Build.class, CacheCommand.Info.class, CacheCommand.Show.class})
+public class CacheCommand implements Runnable {
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** The composed config of the arguments, shorthands expanded; {@code extra} collects image= / out=. */
+    static Config compose(List<String> args, List<String> extra) {
+        List<String> all = new ArrayList<>();
+        for (String a : args) {
+            if (a.startsWith("scorer=")) {
+                all.add("cache.scorer=" + a.substring(7));
+            } else if (a.startsWith("split=")) {
+                all.add("cache.split=" + a.substring(6));
+            } else if (a.startsWith("cache=")) {
+                all.add("cache.path=" + a.substring(6));
+            } else if (a.startsWith("image=") || a.startsWith("out=")) {
+                extra.add(a);
+            } else {
+                all.add(a);
+            }
+        }
+        return ConfigComposer.locate().compose(all).config();
+    }
+
+    /** The cache file the config designates. */
+    static Path file(Config c, CacheSettings s, Scorer scorer) {
+        return s.path().isEmpty() ? CacheBuilder.defaultFile(Path.of(c.getString("data.root")), s.split(), scorer, s)
+                : Path.of(s.path());
+    }
+
+    /**
+     * {@code cache build [data=...] [data.root=...] [split=...] scorer=sift-only|<run dir|.ckpt|weights>
+     * [model=...] [cache.*=...]}. With a model scorer the grid is the model's (img_size / patch_size).
+     */
+    @Command(name = "build", mixinStandardHelpOptions = true, description = "Build or resume a θ score cache.")
+    public static class Build implements Callable<Integer> {
+        @Parameters(arity = "0..*", paramLabel = "ARG", description = "key=value overrides")
+        List<String> args = new ArrayList<>();
+
+        /** The result (for tests). */
+        BuildResult result;
+
+        @Override
+        public Integer call() throws IOException {
+            Config c = compose(args, new ArrayList<>());
+            CacheSettings s = CacheSettings.from(c);
+            String cmd = "mae4j cache build " + String.join(" ", args);
+            if (SiftDensityScorer.NAME.equals(s.scorer())) {
+                return run(c, s, new SiftDensityScorer(), cmd);
+            }
+            // a model scorer: its run's config (or model=... for weights) with the same overrides
+            List<String> rest = new ArrayList<>();
+            for (String a : args) {
+                if (!a.startsWith("scorer=") && !a.startsWith("cache.scorer=")) {
+                    rest.add(a.startsWith("split=") ? "cache." + a : a.startsWith("cache=") ? "cache.path=" + a.substring(6) : a);
+                }
+            }
+            ModelSource src = ModelSource.resolve(Path.of(s.scorer()), rest);
+            Config mc = src.config();
+            EngineSetup.start(mc.getInt("runtime.threads"), mc.getInt("runtime.interop_threads"));
+            try (ModelScorer scorer = ModelScorer.open(src)) {
+                CacheSettings ms = CacheSettings.from(mc);
+                ms = new CacheSettings(ms.path(), ms.split(), s.scorer(), scorer.gridSize(), ms.workers(),
+                        ms.commitEvery(), ms.sift());
+                return run(mc, ms, scorer, cmd);
+            }
+        }
+
+        private int run(Config c, CacheSettings s, Scorer scorer, String cmd) throws IOException {
+            ImageFolderDataset ds = ImageFolderDataset.open(Path.of(c.getString("data.root")), s.split());
+            Path file = file(c, s, scorer);
+            result = new CacheBuilder(ds, scorer, s).build(file, cmd, BuildProgress.console());
+            System.out.println(result.summary());
+            return 0;
+        }
+    }
+
+    /** {@code cache info <file> | [data/split args]}. */
+    @Command(name = "info", mixinStandardHelpOptions = true, description = "Print a cache's header and coverage.")
+    public static class Info implements Callable<Integer> {
+        @Parameters(arity = "0..*", paramLabel = "ARG", description = "a cache file, or key=value overrides")
+        List<String> args = new ArrayList<>();
+
+        /** The printed text (for tests). */
+        String text;
+
+        @Override
+        public Integer call() throws IOException {
+            Path f;
+            if (args.size() == 1 && !args.get(0).contains("=")) {
+                f = Path.of(args.get(0));
+            } else {
+                Config c = compose(args, new ArrayList<>());
+                CacheSettings s = CacheSettings.from(c);
+                f = file(c, s, Scorers.resolve(s.scorer()));
+            }
+            text = "file                " + f + "\n" + CacheInfo.describe(CacheReader.openUnchecked(f));
+            System.out.print(text);
+            return 0;
+        }
+    }
+
+    /** {@code cache show image=<path> [cache=<file>] out=<png>}. */
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "PNG of an image's keypoints and θ̄ map.")
+    public static class Show implements Callable<Integer> {
+        @Parameters(arity = "0..*", paramLabel = "ARG", description = "image=<path> out=<png> [cache=<file>] ...")
+        List<String> args = new ArrayList<>();
+
+        @Override
+        public Integer call() throws IOException {
+            List<String> extra = new ArrayList<>();
+            Config c = compose(args, extra);
+            String image = null;
+            String out = null;
+            for (String e : extra) {
+                if (e.startsWith("image=")) {
+                    image = e.substring(6);
+                } else {
+                    out = e.substring(4);
+                }
+            }
+            if (image == null || out == null) {
+                throw new IllegalArgumentException("cache show needs image=<path> and out=<png>");
+            }
+            CacheSettings s = CacheSettings.from(c);
+            CacheReader r = CacheReader.openUnchecked(file(c, s, Scorers.resolve(s.scorer())));
+            Path img = Path.of(image);
+            Path root = Path.of(r.header().datasetRoot());
+            Path abs = Files.exists(img) ? img : root.resolve(image);
+            CacheEntry e = r.scores(abs) == null ? r.entry(image.replace('\\', '/')) : null;
+            var scores = e != null ? e.scores() : r.scores(abs);
+            if (scores == null) {
+                throw new IllegalArgumentException("image=" + image + " is not in the cache (" + r.size()
+                        + " entries; paths are relative to " + root + ", e.g. train/<class>/<file>)");
+            }
+            CacheShow.write(abs, scores, Path.of(out));
+            System.out.println("wrote " + out);
+            return 0;
+        }
+    }
+}
