@@ -4,7 +4,6 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import com.typesafe.config.Config;
-import io.mae4j.mask.MaskStrategies;
 import io.mae4j.mask.MaskStrategy;
 import io.mae4j.model.MaeConfig;
 import io.mae4j.model.MaeModel;
@@ -71,12 +70,12 @@ public final class Pretrainer {
         MaeConfig modelCfg = ModelSettings.from(c.getConfig("model"));
         TrainSettings ts = TrainSettings.from(c.getConfig("train"));
         EvalSettings es = EvalSettings.from(c.getConfig("eval"));
-        MaskStrategy mask = MaskStrategies.create(c.getString("mask.name"), c.getConfig("mask"));
         RunFolder folder = req.folder();
         String digest = RunFolder.sha256(req.renderedConfig());
 
         try (TrainData data = TrainData.open(c, modelCfg.imgSize(), seed);
                 NDManager root = NDManager.newBaseManager()) {
+            MaskStrategy mask = TrainScores.maskStrategy(c, data.train());
             Engine.getInstance().setRandomSeed((int) seed);
             MaeModel model = new MaeModel(modelCfg);
             model.initialize(root);
