@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
             BenchCommand.class,
             AnalyzeCommand.class,
             CacheCommand.class,
+            CompareCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

@@ -78,6 +78,20 @@ class AllConfigsTest {
         ComposedConfig quick = composer.compose(List.of("experiment=quickstart"));
         assertEquals(64, quick.config().getInt("model.img_size"));
         assertEquals("synthetic", quick.config().getString("data.kind"));
+        ComposedConfig b16g = composer.compose(List.of("experiment=imagenette_vitb16_guided"));
+        assertEquals("guided_curriculum", b16g.config().getString("mask.name"));
+        assertEquals(0.5, b16g.config().getDouble("mask.mask_ratio"));
+        for (String k : List.of("model.name", "data.name", "train.epochs", "train.warmup_epochs", "model.norm_pix_loss")) {
+            assertEquals(b16.config().getValue(k), b16g.config().getValue(k), "random vs guided ViT-B/16 differ in " + k);
+        }
+        Config synR = composer.compose(List.of("experiment=synthetic_random")).config();
+        Config synG = composer.compose(List.of("experiment=synthetic_guided")).config();
+        assertEquals("random", synR.getString("mask.name"));
+        assertEquals("guided_curriculum", synG.getString("mask.name"));
+        assertEquals(2, synG.getInt("mask.guided.beta_every"));
+        for (String k : List.of("mask.mask_ratio", "model.name", "data.name", "train.epochs", "train.blr", "eval.every")) {
+            assertEquals(synR.getValue(k), synG.getValue(k), "synthetic random vs guided differ in " + k);
+        }
     }
 
     @Test

@@ -150,7 +150,8 @@ class ConfigComposerTest {
         assertEquals(List.of("block", "guided_curriculum", "random", "theta_bottom", "theta_top"), g.get("mask"));
         assertEquals(List.of("debug", "default", "mae_official"), g.get("train"));
         assertEquals(List.of("knn", "none"), g.get("eval"));
-        assertEquals(List.of("imagenette_vitb16_random", "none", "quickstart"), g.get("experiment"));
+        assertEquals(List.of("imagenette_vitb16_guided", "imagenette_vitb16_random", "none", "quickstart",
+                "synthetic_guided", "synthetic_random"), g.get("experiment"));
     }
 
     @Test
