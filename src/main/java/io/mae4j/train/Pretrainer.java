@@ -107,7 +107,7 @@ public final class Pretrainer {
             }
             TensorBoardSettings tbs = TensorBoardSettings.from(c.getConfig("tensorboard"));
             ReconstructionPreview preview = tbs.enabled() && tbs.imagesEvery() > 0
-                    ? new ReconstructionPreview(data.previewBatch(tbs.numImages()), seed,
+                    ? new ReconstructionPreview(data.previewBatch(tbs.numImages(), TrainScores.needsScores(c)), seed,
                             floats(c.getDoubleList("data.mean")), floats(c.getDoubleList("data.std")))
                     : null;
             try (TensorBoardMonitor tb = TensorBoardMonitor.open(tbs, folder.dir(),

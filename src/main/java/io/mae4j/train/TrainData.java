@@ -107,10 +107,11 @@ final class TrainData implements AutoCloseable {
 
     /**
      * A fixed, class-balanced set of {@code n} images (fewer if the split is smaller) of the validation split, or of the
-     * training split when evaluation is off, with the evaluation transform: a fixed set to watch.
+     * training split when evaluation is off or {@code trainSplit} is set (score-guided masks have θ
+     * scores for training images only), with the evaluation transform: a fixed set to watch.
      */
-    HostBatch previewBatch(int n) {
-        ImageFolderDataset full = knnQuery != null ? knnQuery : train;
+    HostBatch previewBatch(int n, boolean trainSplit) {
+        ImageFolderDataset full = knnQuery != null && !trainSplit ? knnQuery : train;
         // a class-balanced subset (the dataset's own maxImages rule), so the grid shows several classes
         ImageFolderDataset split = ImageFolderDataset.open(full.root(), full.split(), n);
         try (BatchLoader loader = evalBatches(split, n)) {

@@ -24,6 +24,11 @@ final class TrainScores {
 
     private TrainScores() {}
 
+    /** Whether the configured mask strategy reads the θ score cache (of the training split). */
+    static boolean needsScores(Config c) {
+        return MaskStrategies.needsScores(c.getString("mask.name"));
+    }
+
     /** The configured mask strategy, with its score source when it needs one. */
     static MaskStrategy maskStrategy(Config c, ImageFolderDataset train) throws IOException {
         String name = c.getString("mask.name");
