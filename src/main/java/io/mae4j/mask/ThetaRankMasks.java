@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * The shared body of {@link ThetaTopStrategy} and {@link ThetaBottomStrategy}: per image, θ̄ at the
+ * The shared body of the two {@link ThetaRankStrategy} variants: per image, θ̄ at the
  * crop's patch centres ({@link CropScores}), and the M = N − lenKeep patches ranked first masked,
  * ties at random, NaN ranked last (see {@link PatchRanking}).
  */

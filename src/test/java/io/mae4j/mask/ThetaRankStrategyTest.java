@@ -31,13 +31,13 @@ class ThetaRankStrategyTest extends NdTestBase {
     void topMasksHighestAndBottomLowestTheta() {
         ScoreSource s = source(0.3f, 0.9f, 0.1f, 0.5f);
         // r = 0.5 → M = 2: top = patches 1 (0.9) and 3 (0.5); bottom = 2 (0.1) and 0 (0.3)
-        assertArrayEquals(new float[] {0, 1, 0, 1}, new ThetaTopStrategy(0.5, s).sample(context(1), manager).mask().toFloatArray());
+        assertArrayEquals(new float[] {0, 1, 0, 1}, ThetaRankStrategy.top(0.5, s).sample(context(1), manager).mask().toFloatArray());
         assertArrayEquals(new float[] {1, 0, 1, 0},
-                new ThetaBottomStrategy(0.5, s).sample(context(1), manager).mask().toFloatArray());
+                ThetaRankStrategy.bottom(0.5, s).sample(context(1), manager).mask().toFloatArray());
         // r = 0.75 → lenKeep = 1: top keeps only the lowest, bottom only the highest
-        assertArrayEquals(new float[] {1, 1, 0, 1}, new ThetaTopStrategy(0.75, s).sample(context(1), manager).mask().toFloatArray());
+        assertArrayEquals(new float[] {1, 1, 0, 1}, ThetaRankStrategy.top(0.75, s).sample(context(1), manager).mask().toFloatArray());
         assertArrayEquals(new float[] {1, 0, 1, 1},
-                new ThetaBottomStrategy(0.75, s).sample(context(1), manager).mask().toFloatArray());
+                ThetaRankStrategy.bottom(0.75, s).sample(context(1), manager).mask().toFloatArray());
     }
 
     @Test
@@ -46,13 +46,13 @@ class ThetaRankStrategyTest extends NdTestBase {
         MaskContext flipped = new MaskContext(1, 2, 2, 0, 0, 1, List.of(new CropGeometry(32, 32, 0, 0, 32, 32, 32, 32, true)),
                 List.of(IMAGE));
         // mirrored θ on the model's grid: [0.9, 0.3, 0.5, 0.1] → top = patches 0 and 2
-        assertArrayEquals(new float[] {1, 0, 1, 0}, new ThetaTopStrategy(0.5, s).sample(flipped, manager).mask().toFloatArray());
+        assertArrayEquals(new float[] {1, 0, 1, 0}, ThetaRankStrategy.top(0.5, s).sample(flipped, manager).mask().toFloatArray());
     }
 
     @Test
     void tiesAreRandomButSeededAndNanIsMaskedLast() {
         ScoreSource flat = source(0.5f, 0.5f, 0.5f, 0.5f);
-        ThetaTopStrategy top = new ThetaTopStrategy(0.5, flat);
+        ThetaRankStrategy top = ThetaRankStrategy.top(0.5, flat);
         boolean differs = false;
         for (long seed = 0; seed < 20; seed++) {
             float[] m = top.sample(context(seed), manager).mask().toFloatArray();
@@ -62,9 +62,9 @@ class ThetaRankStrategyTest extends NdTestBase {
         assertTrue(differs, "equal θ must not always give the same patches");
         ScoreSource withNan = source(Float.NaN, 0.2f, 0.1f, 0.7f);
         assertArrayEquals(new float[] {0, 1, 0, 1},
-                new ThetaTopStrategy(0.5, withNan).sample(context(0), manager).mask().toFloatArray());
+                ThetaRankStrategy.top(0.5, withNan).sample(context(0), manager).mask().toFloatArray());
         assertArrayEquals(new float[] {0, 1, 1, 0},
-                new ThetaBottomStrategy(0.5, withNan).sample(context(0), manager).mask().toFloatArray());
+                ThetaRankStrategy.bottom(0.5, withNan).sample(context(0), manager).mask().toFloatArray());
     }
 
     @Test
