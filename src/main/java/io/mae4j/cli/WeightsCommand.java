@@ -6,12 +6,9 @@ import io.mae4j.model.io.StateDict;
 import io.mae4j.model.io.TensorData;
 import io.mae4j.model.io.WeightExporter;
 import io.mae4j.model.io.WeightFiles;
-import io.mae4j.train.Checkpoints;
 import io.mae4j.train.ModelSettings;
-import io.mae4j.train.RunFolder;
+import io.mae4j.train.ModelSource;
 import io.mae4j.util.EngineSetup;
-import com.typesafe.config.ConfigFactory;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -81,19 +78,17 @@ public class WeightsCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            Path ckpt = Files.isDirectory(source) ? RunFolder.open(source).lastCheckpoint() : source;
-            Path runDir = Files.isDirectory(source) ? source : ckpt.toAbsolutePath().getParent().getParent();
-            var model = ModelSettings.from(ConfigFactory.parseFile(runDir.resolve("config.conf").toFile())
-                    .resolve().getConfig("model"));
+            ModelSource src = ModelSource.resolve(source, java.util.List.of());
+            if (src.runDir() == null) {
+                throw new IllegalArgumentException(source + " is a weights file: convert it with `weights convert`");
+            }
             EngineSetup.start(0, 0);
             try (NDManager m = NDManager.newBaseManager()) {
-                MaeModel mae = new MaeModel(model);
-                mae.initialize(m);
-                Checkpoints.Loaded ck = Checkpoints.read(ckpt, m);
-                Checkpoints.copyInto(ck.model(), mae.officialParameters(), ckpt.toString());
+                ModelSource.Loaded loaded = src.load(m);
+                MaeModel mae = loaded.model();
                 StateDict sd = WeightExporter.export(mae.officialParameters(), Map.of("pos_embed",
                         mae.positionEmbedding(), "decoder_pos_embed", mae.decoderPositionEmbedding()), out);
-                System.out.println("wrote " + out + " (" + sd.size() + " tensors, epoch " + ck.meta().epochsDone() + ")");
+                System.out.println("wrote " + out + " (" + sd.size() + " tensors; " + loaded.description() + ")");
             }
             return 0;
         }
