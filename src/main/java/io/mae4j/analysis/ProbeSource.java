@@ -2,7 +2,6 @@ package io.mae4j.analysis;
 
 import com.typesafe.config.Config;
 import io.mae4j.data.ImageFolderDataset;
-import io.mae4j.data.SynthSpec;
 import io.mae4j.data.SyntheticDataset;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -50,12 +49,7 @@ public record ProbeSource(String label, List<Path> files) {
             return fromDataset(label, ImageFolderDataset.open(dir.getParent(), label, max));
         }
         Path root = Path.of(data.getString("root"));
-        if (data.getString("kind").equals("synthetic")) {
-            Config s = data.getConfig("synth");
-            SyntheticDataset.ensure(root, new SynthSpec(s.getInt("classes"), s.getInt("train_per_class"),
-                    s.getInt("val_per_class"), s.getInt("image_size"), s.getBoolean("spurious_background"),
-                    s.getLong("seed")));
-        }
+        SyntheticDataset.ensureFor(data);
         String split = images == null || images.isEmpty() ? data.getString("val_split") : images;
         return fromDataset(split, ImageFolderDataset.open(root, split, max));
     }

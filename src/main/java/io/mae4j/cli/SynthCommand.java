@@ -32,9 +32,7 @@ public class SynthCommand implements Callable<Integer> {
         all.add("data=synthetic");
         all.addAll(args);
         Config d = ConfigComposer.locate().compose(all).config().getConfig("data");
-        Config s = d.getConfig("synth");
-        SynthSpec spec = new SynthSpec(s.getInt("classes"), s.getInt("train_per_class"), s.getInt("val_per_class"),
-                s.getInt("image_size"), s.getBoolean("spurious_background"), s.getLong("seed"));
+        SynthSpec spec = SynthSpec.from(d.getConfig("synth"));
         root = Path.of(d.getString("root"));
         boolean made = SyntheticDataset.ensure(root, spec);
         System.out.println((made ? "generated " : "already present, unchanged: ") + root.toAbsolutePath() + "  " + spec);

@@ -32,6 +32,12 @@ public record SynthSpec(int classes, int trainPerClass, int valPerClass, int ima
     }
 
     /** The quick-start set: 10 classes, 64 train + 16 val each, 64 px, no spurious background, seed 0. */
+    /** Reads the {@code data.synth} section of a config. */
+    public static SynthSpec from(com.typesafe.config.Config synth) {
+        return new SynthSpec(synth.getInt("classes"), synth.getInt("train_per_class"), synth.getInt("val_per_class"),
+                synth.getInt("image_size"), synth.getBoolean("spurious_background"), synth.getLong("seed"));
+    }
+
     public static SynthSpec defaults() {
         return new SynthSpec(10, 64, 16, 64, false, 0L);
     }

@@ -193,4 +193,14 @@ public final class SyntheticDataset {
             // best effort: a leftover hidden temp folder is harmless
         }
     }
+
+    /**
+     * Generates the set a run's {@code data} section describes when {@code data.kind = synthetic}
+     * and it is not there yet; does nothing for other kinds.
+     */
+    public static void ensureFor(com.typesafe.config.Config data) {
+        if (data.getString("kind").equals("synthetic")) {
+            ensure(java.nio.file.Path.of(data.getString("root")), SynthSpec.from(data.getConfig("synth")));
+        }
+    }
 }

@@ -30,4 +30,11 @@ public record ParamEntry(String name, Parameter parameter, boolean decay) {
     public static ParamEntry of(String officialName, Parameter parameter) {
         return new ParamEntry(officialName, parameter, AdamW.decays(officialName, parameter.getArray().getShape()));
     }
+
+    /** Entries for every parameter of a model, by official name, decay decided by {@link AdamW#decays}. */
+    public static java.util.List<ParamEntry> all(java.util.Map<String, Parameter> params) {
+        java.util.List<ParamEntry> out = new java.util.ArrayList<>(params.size());
+        params.forEach((name, p) -> out.add(of(name, p)));
+        return out;
+    }
 }

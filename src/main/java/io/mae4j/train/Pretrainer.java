@@ -12,7 +12,6 @@ import io.mae4j.util.EngineSetup;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,59 +79,62 @@ public final class Pretrainer {
             MaeModel model = new MaeModel(modelCfg);
             model.initialize(root);
             LinkedHashMap<String, Parameter> params = model.officialParameters();
-            AdamW optimizer = new AdamW(paramEntries(params), ts.weightDecay(), ts.beta1(), ts.beta2(), 1e-8);
+            // the optimizer keeps its moments in a manager of its own: closed with the run
+            try (AdamW optimizer = new AdamW(ParamEntry.all(params), ts.weightDecay(), ts.beta1(), ts.beta2(),
+                    AdamW.DEFAULT_EPS)) {
+                CheckpointMeta position =
+                        new CheckpointMeta(CheckpointMeta.FORMAT_VERSION, 0, 0, 0, seed, digest, Double.NaN);
+                if (req.resume()) {
+                    position = restore(folder, params, optimizer, root);
+                    folder.truncateMetrics(position.epochsDone());
+                    folder.log("resumed from " + folder.lastCheckpoint() + " after epoch " + position.epochsDone());
+                } else {
+                    folder.writeProvenance(req.renderedConfig(), req.overrides(), seed, data.fingerprint());
+                    String init = c.getString("model.init_weights");
+                    if (!init.isEmpty()) {
+                        folder.log(InitWeights.apply(Path.of(init), model, root));
+                    }
+                }
+                folder.log(data.describe());
+                LOG.info("run folder: {}", folder.dir().toAbsolutePath());
+                LOG.info("{}", data.describe());
 
-            CheckpointMeta position = new CheckpointMeta(CheckpointMeta.FORMAT_VERSION, 0, 0, 0, seed, digest, Double.NaN);
-            if (req.resume()) {
-                position = restore(folder, params, optimizer, root);
-                folder.truncateMetrics(position.epochsDone());
-                folder.log("resumed from " + folder.lastCheckpoint() + " after epoch " + position.epochsDone());
-            } else {
-                folder.writeProvenance(req.renderedConfig(), req.overrides(), seed, data.fingerprint());
-                String init = c.getString("model.init_weights");
-                if (!init.isEmpty()) {
-                    folder.log(InitWeights.apply(Path.of(init), model, root));
+                EpochRunner runner = new EpochRunner(model, optimizer, mask, ts, seed, root);
+                KnnProbe probe = new KnnProbe(model, es, root);
+                AnalysisHook analysis = AnalysisHook.open(c, modelCfg);
+                if (!analysis.describe().isEmpty()) {
+                    folder.log(analysis.describe());
+                    LOG.info(analysis.describe());
                 }
-            }
-            folder.log(data.describe());
-            LOG.info("run folder: {}", folder.dir().toAbsolutePath());
-            LOG.info("{}", data.describe());
-
-            EpochRunner runner = new EpochRunner(model, optimizer, mask, ts, seed, root);
-            KnnProbe probe = new KnnProbe(model, es, root);
-            AnalysisHook analysis = AnalysisHook.open(c, modelCfg);
-            if (!analysis.describe().isEmpty()) {
-                folder.log(analysis.describe());
-                LOG.info(analysis.describe());
-            }
-            TensorBoardSettings tbs = TensorBoardSettings.from(c.getConfig("tensorboard"));
-            ReconstructionPreview preview = tbs.enabled() && tbs.imagesEvery() > 0
-                    ? new ReconstructionPreview(data.previewBatch(tbs.numImages(), TrainScores.needsScores(c)), seed,
-                            floats(c.getDoubleList("data.mean")), floats(c.getDoubleList("data.std")))
-                    : null;
-            try (TensorBoardMonitor tb = TensorBoardMonitor.open(tbs, folder.dir(),
-                    new TensorBoardMonitor.Sources(model, params, mask, preview, root), ts.epochs())) {
-                tb.runStarted(position.epochsDone(), req.renderedConfig(), TensorBoardMonitor.hparams(c, tbs.hparams()));
-                try {
-                    train(new Loop(folder, data, runner, probe, analysis, model, root, tb, ts, es, optimizer, params, seed,
-                            digest), position);
-                } catch (Throwable t) {
-                    tb.runEnded(RunStatus.FAILURE);
-                    throw t;
+                TensorBoardSettings tbs = TensorBoardSettings.from(c.getConfig("tensorboard"));
+                ReconstructionPreview preview = tbs.enabled() && tbs.imagesEvery() > 0
+                        ? new ReconstructionPreview(data.previewBatch(tbs.numImages(), TrainScores.needsScores(c)), seed,
+                                floats(c.getDoubleList("data.mean")), floats(c.getDoubleList("data.std")))
+                        : null;
+                try (TensorBoardMonitor tb = TensorBoardMonitor.open(tbs, folder.dir(),
+                        new TensorBoardMonitor.Sources(model, params, mask, preview, root), ts.epochs())) {
+                    tb.runStarted(position.epochsDone(), req.renderedConfig(), TensorBoardMonitor.hparams(c, tbs.hparams()));
+                    try {
+                        train(new Loop(folder, data, runner, probe, analysis, model, root, tb, ts, es, optimizer, params, seed,
+                                digest), position);
+                    } catch (Throwable t) {
+                        tb.runEnded(RunStatus.FAILURE);
+                        throw t;
+                    }
+                    tb.runEnded(RunStatus.SUCCESS);
+                    String overhead = tb.overheadLine();
+                    if (!overhead.isEmpty()) {
+                        folder.log(overhead);
+                        LOG.info(overhead);
+                    }
                 }
-                tb.runEnded(RunStatus.SUCCESS);
-                String overhead = tb.overheadLine();
-                if (!overhead.isEmpty()) {
-                    folder.log(overhead);
-                    LOG.info(overhead);
+                String skipped = data.skipReport();
+                if (!skipped.isEmpty()) {
+                    folder.log(skipped);
+                    LOG.warn(skipped);
                 }
+                return new Result(folder.dir(), folder.readMetrics());
             }
-            String skipped = data.skipReport();
-            if (!skipped.isEmpty()) {
-                folder.log(skipped);
-                LOG.warn(skipped);
-            }
-            return new Result(folder.dir(), folder.readMetrics());
         }
     }
 
@@ -192,11 +194,6 @@ public final class Pretrainer {
         return out;
     }
 
-    private static List<ParamEntry> paramEntries(Map<String, Parameter> params) {
-        List<ParamEntry> out = new ArrayList<>();
-        params.forEach((name, p) -> out.add(ParamEntry.of(name, p)));
-        return out;
-    }
 
     private static CheckpointMeta restore(RunFolder folder, Map<String, Parameter> params, AdamW optimizer,
             NDManager root) throws IOException {

@@ -4,7 +4,6 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Parameter;
 import io.mae4j.bench.Flops;
 import io.mae4j.bench.Measure;
 import io.mae4j.data.CropGeometry;
@@ -14,11 +13,9 @@ import io.mae4j.mask.RandomMaskStrategy;
 import io.mae4j.model.MaeConfig;
 import io.mae4j.model.MaeModel;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -63,10 +60,7 @@ public final class TrainBenchmark {
             Engine.getInstance().setRandomSeed(0);
             MaeModel model = new MaeModel(cfg);
             model.initialize(root);
-            List<ParamEntry> entries = new ArrayList<>();
-            for (Map.Entry<String, Parameter> e : model.officialParameters().entrySet()) {
-                entries.add(ParamEntry.of(e.getKey(), e.getValue()));
-            }
+            List<ParamEntry> entries = ParamEntry.all(model.officialParameters());
             try (AdamW opt = new AdamW(entries, ts.weightDecay(), ts.beta1(), ts.beta2(), AdamW.DEFAULT_EPS)) {
                 EpochRunner runner = new EpochRunner(model, opt, new RandomMaskStrategy(ratio), ts, 0, root);
                 int total = warmup + reps;

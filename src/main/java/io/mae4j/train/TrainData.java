@@ -7,7 +7,6 @@ import io.mae4j.data.ImageDataset;
 import io.mae4j.data.ImageFolderDataset;
 import io.mae4j.data.MaeTransform;
 import io.mae4j.data.SkipLog;
-import io.mae4j.data.SynthSpec;
 import io.mae4j.data.SyntheticDataset;
 import io.mae4j.data.TransformSettings;
 import java.nio.file.Path;
@@ -46,12 +45,7 @@ final class TrainData implements AutoCloseable {
     static TrainData open(Config c, int imgSize, long seed) {
         Config d = c.getConfig("data");
         Path root = Path.of(d.getString("root"));
-        if (d.getString("kind").equals("synthetic")) {
-            Config s = d.getConfig("synth");
-            SyntheticDataset.ensure(root, new SynthSpec(s.getInt("classes"), s.getInt("train_per_class"),
-                    s.getInt("val_per_class"), s.getInt("image_size"), s.getBoolean("spurious_background"),
-                    s.getLong("seed")));
-        }
+        SyntheticDataset.ensureFor(d);
         String trainSplit = d.getString("train_split");
         String valSplit = d.getString("val_split");
         ImageFolderDataset train = ImageFolderDataset.open(root, trainSplit, d.getInt("max_train"));
