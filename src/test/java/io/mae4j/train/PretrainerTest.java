@@ -62,7 +62,10 @@ class PretrainerTest {
                 rc.overrides(), folder, true));
         assertEquals(3, resumed.history().size(), "metrics.csv holds each epoch once after resume");
         for (int e = 0; e < 3; e++) {
-            assertEquals(full.history().get(e).trainLoss(), resumed.history().get(e).trainLoss(), 1e-6,
+            // same draws, same state; the BLAS may still round differently when the restored
+            // arrays sit at other addresses (seen once: 2e-5 relative), so compare to 1e-4 relative
+            double want = full.history().get(e).trainLoss();
+            assertEquals(want, resumed.history().get(e).trainLoss(), 1e-4 * want,
                     "epoch " + (e + 1) + " loss after resume");
             assertEquals(full.history().get(e).knnTop1(), resumed.history().get(e).knnTop1(), 1e-9);
         }
