@@ -130,7 +130,10 @@ class AnalysisHookTest {
     void theAnalysisDoesNotChangeTraining() {
         assertEquals(2, on.history().size());
         for (int e = 0; e < 2; e++) {
-            assertEquals(off.history().get(e).trainLoss(), on.history().get(e).trainLoss(), 0.0, "epoch " + (e + 1));
+            // the analysis draws no randomness and touches no parameter; the BLAS may still round
+            // differently between two runs in one JVM (seen: 2e-4 relative after an epoch), so 1e-3 relative
+            double want = off.history().get(e).trainLoss();
+            assertEquals(want, on.history().get(e).trainLoss(), 1e-3 * want, "epoch " + (e + 1));
         }
     }
 
