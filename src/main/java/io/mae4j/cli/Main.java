@@ -25,6 +25,8 @@ import picocli.CommandLine.Command;
             AnalyzeCommand.class,
             CacheCommand.class,
             CompareCommand.class,
+            LinprobeCommand.class,
+            FinetuneCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

@@ -98,7 +98,30 @@ public final class MaeEncoder extends AbstractBlock {
         NDArray idsKeep = idsShuffle.get(new NDIndex(":, :{}", lenKeep)); // (B, L)
         NDArray index = idsKeep.expandDims(2).broadcast(b, lenKeep, cfg.embedDim()); // (B, L, D)
         x = x.gather(index, 1); // (B, L, D)
-        return runBlocks(ps, x, training, false).head();
+        return runBlocks(ps, x, training, false, true).head();
+    }
+
+    /**
+     * The encoder on chosen patches, for classifiers: each kept token carries the position
+     * embedding of its own patch index, in the order given.
+     *
+     * @param ps parameter store
+     * @param imgs (B, C, H, W)
+     * @param keep (B, L) int64 patch indices in [0, N), or null = all N patches in patch order
+     * @param training training mode
+     * @param finalNorm apply the final LayerNorm (off: the tokens MAE fine-tuning's global pool
+     *     averages before its own {@code fc_norm})
+     * @return (B, 1+L, D), CLS first
+     */
+    public NDArray forwardKept(ParameterStore ps, NDArray imgs, NDArray keep, boolean training, boolean finalNorm) {
+        NDArray x = embedPatches(ps, imgs, training); // (B, N, D)
+        if (keep != null) {
+            long b = x.getShape().get(0);
+            long l = keep.getShape().get(1);
+            NDArray index = keep.expandDims(2).broadcast(b, l, cfg.embedDim()); // (B, L, D)
+            x = x.gather(index, 1); // (B, L, D)
+        }
+        return runBlocks(ps, x, training, false, finalNorm).head();
     }
 
     /**
@@ -111,11 +134,11 @@ public final class MaeEncoder extends AbstractBlock {
      * @return [(B, 1+N, D), then per layer (B, Hd, 1+N, 1+N) when {@code capture}]
      */
     public NDList forwardFull(ParameterStore ps, NDArray imgs, boolean training, boolean capture) {
-        return runBlocks(ps, embedPatches(ps, imgs, training), training, capture);
+        return runBlocks(ps, embedPatches(ps, imgs, training), training, capture, true);
     }
 
-    /** Prepends CLS, runs the blocks and the final norm: (B, T, D) → [(B, 1+T, D), attn…]. */
-    private NDList runBlocks(ParameterStore ps, NDArray x, boolean training, boolean capture) {
+    /** Prepends CLS, runs the blocks and (optionally) the final norm: (B, T, D) → [(B, 1+T, D), attn…]. */
+    private NDList runBlocks(ParameterStore ps, NDArray x, boolean training, boolean capture, boolean finalNorm) {
         long b = x.getShape().get(0);
         NDArray cls = ps.getValue(clsToken, x.getDevice(), training).add(constants().get(2)); // (1, 1, D)
         cls.attach(x.getManager()); // results of ops on a parameter live with the parameter otherwise
@@ -129,7 +152,9 @@ public final class MaeEncoder extends AbstractBlock {
                 attention.add(out.get(1)); // (B, Hd, 1+T, 1+T)
             }
         }
-        x = norm.forward(ps, new NDList(x), training).singletonOrThrow(); // (B, 1+T, D)
+        if (finalNorm) {
+            x = norm.forward(ps, new NDList(x), training).singletonOrThrow(); // (B, 1+T, D)
+        }
         NDList result = new NDList(x);
         result.addAll(attention);
         return result;

@@ -15,13 +15,15 @@ import java.util.Set;
 
 /**
  * AdamW with PyTorch semantics ({@code torch.optim.AdamW}) and two parameter groups, decay and
- * no-decay, as the official MAE builds them. For every parameter with a gradient g, at step t:
+ * no-decay, as the official MAE builds them. For every parameter with a gradient g, at step t,
+ * with its own rate lr_p = lr · {@link ParamEntry#lrScale()} (the official fine-tuning's layer-wise
+ * {@code lr_scale}; 1 in pre-training):
  *
  * <pre>
- *   p ← p · (1 − lr · wd)                     (decay group only)
+ *   p ← p · (1 − lr_p · wd)                   (decay group only)
  *   m ← β1 · m + (1 − β1) · g
  *   v ← β2 · v + (1 − β2) · g²
- *   p ← p − lr / (1 − β1ᵗ) · m / (sqrt(v) / sqrt(1 − β2ᵗ) + eps)
+ *   p ← p − lr_p / (1 − β1ᵗ) · m / (sqrt(v) / sqrt(1 − β2ᵗ) + eps)
  * </pre>
  *
  * <p>Gradients: DJL's PyTorch {@code GradientCollector} does not zero gradients, so they accumulate
@@ -120,11 +122,12 @@ public final class AdamW implements AutoCloseable {
     /**
      * One update of every parameter that tracks gradients.
      *
-     * @param lr the learning rate of this iteration (see {@link LrSchedule})
+     * @param lr the learning rate of this iteration (see {@link LrSchedule}), before each
+     *     parameter's {@link ParamEntry#lrScale()}
      */
     public void step(double lr) {
         stepCount++;
-        double stepSize = lr / (1 - Math.pow(beta1, stepCount));
+        double bias1 = 1 - Math.pow(beta1, stepCount);
         double bias2Sqrt = Math.sqrt(1 - Math.pow(beta2, stepCount));
         for (int i = 0; i < params.size(); i++) {
             ParamEntry entry = params.get(i);
@@ -132,11 +135,13 @@ public final class AdamW implements AutoCloseable {
             if (!p.hasGradient()) {
                 continue;
             }
+            double lrP = entry.lrScale() == 1.0 ? lr : lr * entry.lrScale();
+            double stepSize = lrP / bias1;
             NDArray m = expAvg[i];
             NDArray v = expAvgSq[i];
             try (NDArray g = p.getGradient()) {
                 if (entry.decay() && weightDecay != 0) {
-                    p.muli(1 - lr * weightDecay);
+                    p.muli(1 - lrP * weightDecay);
                 }
                 m.muli(beta1);
                 try (NDArray scaled = g.mul(1 - beta1)) {
