@@ -23,8 +23,8 @@ import java.util.Map;
  * <p>Only the tokens of the kept patches enter the encoder; each keeps the position embedding of
  * its own patch index, so dropping patches is the "mask as prompt" of the paper (DESIGN.md).
  *
- * <p>Trainable parameters: linear probe — the Linear head only (every backbone parameter is
- * frozen); fine-tune — the encoder ({@code cls_token}, {@code patch_embed}, blocks, and the final
+ * <p>Trainable parameters: linear probe — the Linear head only (the backbone and {@code fc_norm},
+ * which stays at weight 1 / bias 0, are frozen, as MAE's probe trains {@code model.head} only); fine-tune — the encoder ({@code cls_token}, {@code patch_embed}, blocks, and the final
  * {@code norm} when the feature is CLS) and the head; the decoder and {@code mask_token} are
  * frozen.
  *
@@ -61,6 +61,7 @@ public final class Classifier implements PatchClassifier {
         Classifier c = new Classifier(backbone, head, classNames, manager);
         Map<String, Parameter> trainable = c.trainableParameters();
         backbone.officialParameters().forEach((name, p) -> p.freeze(!trainable.containsKey(name)));
+        head.officialParameters().forEach((name, p) -> p.freeze(!trainable.containsKey(name)));
         return c;
     }
 
@@ -109,9 +110,9 @@ public final class Classifier implements PatchClassifier {
         LinkedHashMap<String, Parameter> out = new LinkedHashMap<>();
         boolean finetune = kind() == HeadKind.FINETUNE;
         officialParameters().forEach((name, p) -> {
-            boolean isHead = name.startsWith("head") || name.startsWith("fc_norm");
+            boolean linear = name.startsWith("head."); // MAE's probe trains model.head only (not fc_norm)
             boolean unusedNorm = name.startsWith("norm.") && feature() == PoolFeature.MEAN;
-            if (isHead || (finetune && !unusedNorm)) {
+            if (linear || (finetune && !unusedNorm)) {
                 out.put(name, p);
             }
         });
