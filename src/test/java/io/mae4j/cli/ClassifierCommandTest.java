@@ -1,0 +1,158 @@
+package io.mae4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import io.mae4j.classify.ClassifierCheckpoint;
+import io.mae4j.classify.ClassifierEpoch;
+import io.mae4j.classify.HeadKind;
+import io.mae4j.config.ComposedConfig;
+import io.mae4j.config.ConfigComposer;
+import io.mae4j.model.MaeModel;
+import io.mae4j.train.AdamW;
+import io.mae4j.train.CheckpointMeta;
+import io.mae4j.train.Checkpoints;
+import io.mae4j.train.ModelSettings;
+import io.mae4j.train.ParamEntry;
+import io.mae4j.util.EngineSetup;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * linprobe / finetune end to end on an easy generated 2-class set (noisy reddish vs bluish 32 px
+ * images) from a randomly initialised tiny backbone saved as a pre-training run: the commands
+ * must learn it (accuracy well above the 50 % of chance) and leave a complete run folder.
+ */
+class ClassifierCommandTest extends ConsoleCapture {
+
+    @TempDir
+    static Path tmp;
+    static Path source;
+
+    @BeforeAll
+    static void sourceRunAndImages() throws IOException {
+        EngineSetup.start(2, 1);
+        Random r = new Random(1);
+        for (String split : new String[] {"train", "val"}) {
+            for (String cls : new String[] {"blue", "red"}) {
+                for (int i = 0; i < (split.equals("train") ? 24 : 10); i++) {
+                    writeImage(tmp.resolve("set").resolve(split).resolve(cls).resolve(i + ".png"), cls.equals("red"), r);
+                }
+            }
+        }
+        ComposedConfig c = ConfigComposer.locate().compose(List.of("data=image_folder", "name=src",
+                "data.root=" + tmp.resolve("set"), "data.num_workers=1", "runs_dir=" + tmp.resolve("runs"),
+                "model.img_size=32", "model.patch_size=8", "model.embed_dim=32", "model.depth=1", "model.num_heads=2",
+                "model.decoder_embed_dim=16", "model.decoder_depth=1", "model.decoder_num_heads=2"));
+        source = Files.createDirectories(tmp.resolve("runs/src/pretrained"));
+        Files.writeString(source.resolve("config.conf"), c.render());
+        try (NDManager m = NDManager.newBaseManager()) {
+            Engine.getInstance().setRandomSeed(0);
+            MaeModel model = new MaeModel(ModelSettings.from(c.config().getConfig("model")));
+            model.initialize(m);
+            var params = model.officialParameters();
+            try (AdamW opt = AdamW.mae(ParamEntry.all(params), 0.05); var state = opt.stateDict()) {
+                Checkpoints.save(source.resolve("checkpoints/last.ckpt"), params, state,
+                        new CheckpointMeta(CheckpointMeta.FORMAT_VERSION, 1, 1, 1, 0, "test", 1.0));
+            }
+        }
+    }
+
+    /** Per-pixel noise around a red-dominant or blue-dominant colour of random brightness. */
+    private static void writeImage(Path file, boolean red, Random r) throws IOException {
+        BufferedImage img = new BufferedImage(32, 32, BufferedImage.TYPE_INT_RGB);
+        int level = 120 + r.nextInt(100);
+        for (int y = 0; y < 32; y++) {
+            for (int x = 0; x < 32; x++) {
+                int main = clamp(level + (int) (r.nextGaussian() * 30));
+                int other = clamp(level / 3 + (int) (r.nextGaussian() * 30));
+                int green = clamp(level / 2 + (int) (r.nextGaussian() * 30));
+                img.setRGB(x, y, red ? (main << 16) | (green << 8) | other : (other << 16) | (green << 8) | main);
+            }
+        }
+        Files.createDirectories(file.getParent());
+        ImageIO.write(img, "png", file.toFile());
+    }
+
+    private static int clamp(int v) {
+        return Math.max(0, Math.min(255, v));
+    }
+
+    @Test
+    void finetuneLearnsTheEasySetAndWritesItsRunFolder() throws IOException {
+        assertEquals(0, Main.execute("finetune", "checkpoint=" + source, "finetune.epochs=4", "finetune.batch_size=8",
+                "finetune.lr=2e-3", "finetune.warmup_epochs=1", "finetune.every=2"), err());
+        Path run = onlyRun("src_finetune");
+        List<ClassifierEpoch> rows = metrics(run);
+        assertEquals(4, rows.size());
+        assertTrue(Double.isNaN(rows.get(0).top1()) && !Double.isNaN(rows.get(1).top1()), "evaluated every 2 epochs");
+        assertTrue(rows.get(3).top1() >= 0.85, "finetune top-1 " + rows.get(3).top1() + " on an easy 2-class set");
+        assertTrue(Double.isNaN(rows.get(3).top5()), "top-5 needs 5 classes");
+        assertTrue(out().contains("run folder: " + run.toAbsolutePath()), out());
+        for (String f : new String[] {"config.conf", "overrides.txt", "run.json", "train.log", "checkpoints/last.ckpt",
+                "checkpoints/best.ckpt"}) {
+            assertTrue(Files.isRegularFile(run.resolve(f)), f);
+        }
+        try (Stream<Path> files = Files.list(run)) {
+            assertTrue(files.anyMatch(p -> p.getFileName().toString().startsWith("events.out.tfevents")));
+        }
+        try (NDManager m = NDManager.newBaseManager()) {
+            ClassifierCheckpoint.Loaded loaded = ClassifierCheckpoint.read(run, m);
+            assertEquals(List.of("blue", "red"), loaded.classifier().classNames());
+            assertEquals(HeadKind.FINETUNE, loaded.classifier().kind());
+            assertEquals(4, loaded.meta().epochsDone());
+            assertEquals(rows.get(3).top1(), loaded.meta().top1(), 1e-6);
+        }
+    }
+
+    @Test
+    void linprobeWithCachedFeaturesLearnsTheEasySet() throws IOException {
+        assertEquals(0, Main.execute("linprobe", "checkpoint=" + source.resolve("checkpoints/last.ckpt"),
+                "linprobe.epochs=5", "linprobe.batch_size=8", "linprobe.lr=2e-2", "linprobe.cache_features=true",
+                "tensorboard.enabled=false"), err());
+        Path run = onlyRun("src_linprobe");
+        List<ClassifierEpoch> rows = metrics(run);
+        assertEquals(5, rows.size());
+        assertTrue(rows.get(4).top1() >= 0.75, "linear probe top-1 " + rows.get(4).top1());
+        assertTrue(Files.readString(run.resolve("train.log")).contains("computing the frozen features of 48 training images"));
+    }
+
+    @Test
+    void aMissingCheckpointIsNamed() {
+        Path missing = tmp.resolve("no/such/run");
+        assertEquals(2, Main.execute("finetune", "checkpoint=" + missing));
+        assertTrue(err().contains(missing.toString()), err());
+        assertEquals(2, Main.execute("linprobe", "linprobe.epochs=1"));
+        assertTrue(err().contains("linprobe needs checkpoint="), err());
+    }
+
+    private static Path onlyRun(String name) throws IOException {
+        try (Stream<Path> runs = Files.list(tmp.resolve("runs").resolve(name))) {
+            List<Path> all = runs.toList();
+            assertEquals(1, all.size(), all.toString());
+            return all.get(0);
+        }
+    }
+
+    private static List<ClassifierEpoch> metrics(Path run) throws IOException {
+        List<String> lines = Files.readAllLines(run.resolve("metrics.csv"));
+        assertEquals(ClassifierEpoch.HEADER, lines.get(0));
+        List<ClassifierEpoch> rows = new ArrayList<>();
+        for (String l : lines.subList(1, lines.size())) {
+            rows.add(ClassifierEpoch.parse(l));
+        }
+        return rows;
+    }
+}
