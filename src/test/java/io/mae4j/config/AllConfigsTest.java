@@ -166,6 +166,11 @@ class AllConfigsTest {
         // eval
         assertTrue(c.getInt("eval.every") >= 0 && c.getInt("eval.knn_k") > 0 && c.getDouble("eval.knn_t") > 0, what);
         assertTrue(c.getInt("eval.batch_size") > 0, what);
+        // classifiers: the linprobe / finetune sections pass their own validation
+        for (io.mae4j.classify.HeadKind kind : io.mae4j.classify.HeadKind.values()) {
+            io.mae4j.classify.ClassifierSettings cs = io.mae4j.classify.ClassifierSettings.from(c, kind);
+            assertTrue(cs.peakLr() > 0 && cs.warmupEpochs() <= cs.epochs(), what + " " + kind);
+        }
         // runtime and naming
         assertTrue(c.getInt("runtime.threads") >= 1 && c.getInt("runtime.interop_threads") >= 1, what);
         assertFalse(c.getString("name").isEmpty(), what);

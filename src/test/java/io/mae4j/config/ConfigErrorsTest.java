@@ -25,7 +25,8 @@ class ConfigErrorsTest {
     void unknownKeySuggestsTheClosestKey() {
         assertEquals("unknown key 'train.epoch' (from override 'train.epoch=3'); did you mean 'train.epochs'?",
                 error("train.epoch=3"));
-        assertEquals("unknown key 'epochs' (from override 'epochs=3'); did you mean 'train.epochs'?", error("epochs=3"));
+        assertEquals("unknown key 'epochs' (from override 'epochs=3'); did you mean 'train.epochs', 'finetune.epochs'"
+                + " or 'linprobe.epochs'?", error("epochs=3"));
         assertEquals("unknown key 'batch_size' (from override 'batch_size=8'); did you mean 'eval.batch_size',"
                 + " 'train.batch_size' or 'analysis.batch_size'?", error("batch_size=8"));
         assertContains(error("modle=vit_b16"), "did you mean 'model'?");
