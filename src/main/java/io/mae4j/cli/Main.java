@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
             AnalyzeCommand.class,
             CacheCommand.class,
             CompareCommand.class,
+            MaskEvalCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

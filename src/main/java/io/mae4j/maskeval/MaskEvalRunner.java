@@ -95,10 +95,11 @@ public final class MaskEvalRunner {
             List<DecodedImage> decoded = new ArrayList<>();
             List<String> batchNames = new ArrayList<>();
             for (int i = start; i < start + b; i++) {
-                decoded.add(images.image(i));
-                batchNames.add(images.name(i));
-                labels[i] = images.label(i);
-                names.add(images.name(i));
+                EvalImages.Item item = images.get(i);
+                decoded.add(item.image());
+                batchNames.add(item.name());
+                labels[i] = item.label();
+                names.add(item.name());
             }
             ProbeSet probes = ProbeSet.fromImages(decoded, batchNames, side, cfg.patchSize(), mean, std, analysis.sift());
             try (NDManager step = manager.newSubManager()) {
