@@ -61,7 +61,8 @@ public final class PatchDropper {
         try (NDManager scope = imgs.getManager().newSubManager()) {
             imgs.tempAttach(scope); // everything computed from imgs is freed with the scope; imgs goes back
             if (mode == DropMode.MEAN) {
-                NDArray masked = imgs.mul(pixelMask(scope, dropped)); // (B, C, H, W) dropped patches 0
+                NDArray keepPixel = pixelMask(scope, dropped).gt(0.5f).broadcast(imgs.getShape()); // (B, C, H, W)
+                NDArray masked = ai.djl.ndarray.NDArrays.where(keepPixel, imgs, imgs.zerosLike()); // dropped: +0
                 copy(argmax(classifier.logits(masked, null)), out, null);
                 return out;
             }
