@@ -16,7 +16,7 @@ import java.util.List;
  * and a fixed linear map W (K, D), W[k][d] = sin(1 + 3k + 0.7d), applied to the mean of the kept
  * patch tokens. Records every call's {@code keep} and images.
  */
-final class TinyPatchClassifier implements PatchClassifier {
+public final class TinyPatchClassifier implements PatchClassifier {
 
     static final MaeConfig CONFIG = new MaeConfig(32, 8, 3, 16, 2, 2, 2.0, 8, 1, 2, false);
 
@@ -27,7 +27,7 @@ final class TinyPatchClassifier implements PatchClassifier {
     private final List<String> classes;
     private final ParameterStore ps;
 
-    TinyPatchClassifier(NDManager manager, List<String> classes) {
+    public TinyPatchClassifier(NDManager manager, List<String> classes) {
         this.model = new MaeModel(CONFIG);
         model.initialize(manager);
         this.classes = List.copyOf(classes);
