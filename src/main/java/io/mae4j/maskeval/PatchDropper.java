@@ -1,12 +1,16 @@
 package io.mae4j.maskeval;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import io.mae4j.classify.PatchClassifier;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,7 +66,7 @@ public final class PatchDropper {
             imgs.tempAttach(scope); // everything computed from imgs is freed with the scope; imgs goes back
             if (mode == DropMode.MEAN) {
                 NDArray keepPixel = pixelMask(scope, dropped).gt(0.5f).broadcast(imgs.getShape()); // (B, C, H, W)
-                NDArray masked = ai.djl.ndarray.NDArrays.where(keepPixel, imgs, imgs.zerosLike()); // dropped: +0
+                NDArray masked = NDArrays.where(keepPixel, imgs, imgs.zerosLike()); // dropped: +0
                 copy(argmax(classifier.logits(masked, null)), out, null);
                 return out;
             }
@@ -92,13 +96,13 @@ public final class PatchDropper {
     NDArray pixelMask(NDManager m, List<int[]> dropped) {
         int g = imgSize / patch;
         float[] mask = new float[dropped.size() * imgSize * imgSize];
-        java.util.Arrays.fill(mask, 1f);
+        Arrays.fill(mask, 1f);
         for (int i = 0; i < dropped.size(); i++) {
             for (int j : dropped.get(i)) {
                 int r0 = (j / g) * patch;
                 int c0 = (j % g) * patch;
                 for (int y = r0; y < r0 + patch; y++) {
-                    java.util.Arrays.fill(mask, i * imgSize * imgSize + y * imgSize + c0,
+                    Arrays.fill(mask, i * imgSize * imgSize + y * imgSize + c0,
                             i * imgSize * imgSize + y * imgSize + c0 + patch, 0f);
                 }
             }
@@ -108,7 +112,7 @@ public final class PatchDropper {
 
     private static long[] argmax(NDArray logits) {
         try (NDArray a = logits.argMax(1)) { // (B,)
-            long[] v = a.toType(ai.djl.ndarray.types.DataType.INT64, false).toLongArray();
+            long[] v = a.toType(DataType.INT64, false).toLongArray();
             logits.close();
             return v;
         }
@@ -122,10 +126,10 @@ public final class PatchDropper {
 
     /** The given images of the batch, in that order: (G, C, H, W). */
     private static NDArray rows(NDArray imgs, List<Integer> which) {
-        ai.djl.ndarray.NDList parts = new ai.djl.ndarray.NDList();
+        NDList parts = new NDList();
         for (int i : which) {
             parts.add(imgs.get(new NDIndex("{}:{}", i, i + 1))); // (1, C, H, W)
         }
-        return ai.djl.ndarray.NDArrays.concat(parts, 0);
+        return NDArrays.concat(parts, 0);
     }
 }

@@ -97,7 +97,7 @@ public final class MaskEvalJob {
             MaskEvalStats stats = MaskEvalStats.of(run, settings.bootstrap(), settings.seed());
             Map<String, Object> prov = new LinkedHashMap<>();
             prov.put("checkpoint", req.checkpoint().toAbsolutePath().toString());
-            prov.put("images", ds.root().resolve(ds.split()).toString());
+            prov.put("split", ds.root().resolve(ds.split()).toString());
             prov.put("config", runDir != null ? runDir.resolve("config.conf").toString() : "configs/ (composed)");
             prov.put("overrides", String.join(" ", req.args()));
             prov.put("seed", settings.seed());

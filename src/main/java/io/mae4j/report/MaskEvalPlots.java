@@ -68,7 +68,7 @@ public final class MaskEvalPlots {
         s.setLineColor(color);
         s.setMarkerColor(color);
         s.setMarker(SeriesMarkers.CIRCLE);
-        s.setLineWidth(2.5f);
+        s.setLineStyle(new BasicStroke(2.5f));
         for (int i = 0; i < rows.size(); i++) {
             MaskEvalStats.Row r = rows.get(i);
             if (Double.isNaN(r.ci().low())) {
@@ -76,8 +76,8 @@ public final class MaskEvalPlots {
             }
             XYSeries bar = c.addSeries(name + " CI " + i, new double[] {r.ratio() + dx, r.ratio() + dx},
                     new double[] {r.ci().low(), r.ci().high()});
-            bar.setLineColor(new Color(color.getRed(), color.getGreen(), color.getBlue(), 140));
-            bar.setLineWidth(4f);
+            bar.setLineColor(new Color(color.getRed(), color.getGreen(), color.getBlue(), 150));
+            bar.setLineStyle(new BasicStroke(2f));
             bar.setMarker(SeriesMarkers.NONE);
             bar.setShowInLegend(false);
         }

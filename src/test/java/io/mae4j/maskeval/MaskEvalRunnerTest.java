@@ -45,7 +45,7 @@ class MaskEvalRunnerTest extends NdTestBase {
     }
 
     static MaskEvalSettings settings(DropMode mode) {
-        return new MaskEvalSettings(new double[] {0.1, 0.25}, mode, 2, 11, 200, 0, 4, 2,
+        return new MaskEvalSettings(new double[] {0.1, 0.25}, mode, 2, 11, 200, 0, 5, 2, // batches of 5 and 1
                 new MaskEvalSettings.Spurious(true, 1.01, 0.01, 0.4, 3));
     }
 
