@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
             CompareCommand.class,
             LinprobeCommand.class,
             FinetuneCommand.class,
+            MaskEvalCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
