@@ -93,12 +93,8 @@ public final class MaeEncoder extends AbstractBlock {
      * @return the latent (B, 1+L, D) after the final norm, CLS first
      */
     public NDArray forwardMasked(ParameterStore ps, NDArray imgs, NDArray idsShuffle, int lenKeep, boolean training) {
-        NDArray x = embedPatches(ps, imgs, training); // (B, N, D)
-        long b = x.getShape().get(0);
         NDArray idsKeep = idsShuffle.get(new NDIndex(":, :{}", lenKeep)); // (B, L)
-        NDArray index = idsKeep.expandDims(2).broadcast(b, lenKeep, cfg.embedDim()); // (B, L, D)
-        x = x.gather(index, 1); // (B, L, D)
-        return runBlocks(ps, x, training, false, true).head();
+        return forwardKept(ps, imgs, idsKeep, training, true);
     }
 
     /**
