@@ -6,6 +6,7 @@ import io.mae4j.data.SyntheticDataset;
 import io.mae4j.train.ModelSource;
 import io.mae4j.util.EngineSetup;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -30,7 +31,9 @@ public final class CacheBuilds {
      * @param command the command line recorded in the header as the rebuild hint
      */
     public static BuildResult siftOnly(Config c, String command, BuildProgress progress) throws IOException {
-        SyntheticDataset.ensureFor(c.getConfig("data")); // a synthetic set is generated on first use, as by train
+        if (!Files.exists(Path.of(c.getString("data.root")))) {
+            SyntheticDataset.ensureFor(c.getConfig("data")); // a synthetic set is generated on first use, as by train
+        }
         return build(c, CacheSettings.from(c), new SiftDensityScorer(), command, progress);
     }
 
