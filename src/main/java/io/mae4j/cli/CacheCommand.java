@@ -3,20 +3,17 @@ package io.mae4j.cli;
 import com.typesafe.config.Config;
 import io.mae4j.cache.BuildProgress;
 import io.mae4j.cache.BuildResult;
-import io.mae4j.cache.CacheBuilder;
+import io.mae4j.cache.CacheBuilds;
 import io.mae4j.cache.CacheEntry;
 import io.mae4j.cache.CacheInfo;
 import io.mae4j.cache.CacheReader;
 import io.mae4j.cache.CacheSettings;
 import io.mae4j.cache.CacheShow;
 import io.mae4j.cache.Scorer;
-import io.mae4j.cache.ModelScorer;
 import io.mae4j.cache.Scorers;
 import io.mae4j.cache.SiftDensityScorer;
-import io.mae4j.train.ModelSource;
-import io.mae4j.util.EngineSetup;
 import io.mae4j.config.ConfigComposer;
-import io.mae4j.data.ImageFolderDataset;
+import io.mae4j.recipe.Bootstrap;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,6 +42,14 @@ public class CacheCommand implements Runnable {
 
     /** The composed config of the arguments, shorthands expanded; {@code extra} collects image= / out=. */
     static Config compose(List<String> args, List<String> extra) {
+        return ConfigComposer.locate().compose(expand(args, extra)).config();
+    }
+
+    /**
+     * The arguments with the shorthands {@code scorer=}, {@code split=}, {@code cache=} written as their
+     * keys; {@code image=} / {@code out=} go to {@code extra}.
+     */
+    static List<String> expand(List<String> args, List<String> extra) {
         List<String> all = new ArrayList<>();
         for (String a : args) {
             if (a.startsWith("scorer=")) {
@@ -59,18 +64,18 @@ public class CacheCommand implements Runnable {
                 all.add(a);
             }
         }
-        return ConfigComposer.locate().compose(all).config();
+        return all;
     }
 
     /** The cache file the config designates. */
     static Path file(Config c, CacheSettings s, Scorer scorer) {
-        return s.path().isEmpty() ? CacheBuilder.defaultFile(Path.of(c.getString("data.root")), s.split(), scorer, s)
-                : Path.of(s.path());
+        return CacheBuilds.file(c, s, scorer);
     }
 
     /**
-     * {@code cache build [data=...] [data.root=...] [split=...] scorer=sift-only|<run dir|.ckpt|weights>
-     * [model=...] [cache.*=...]}. With a model scorer the grid is the model's (img_size / patch_size).
+     * {@code cache build [data=...] [data.root=...] [split=...] scorer=sift-only|bootstrap|<run dir|.ckpt|weights>
+     * [model=...] [cache.*=...]}. With a model scorer the grid is the model's (img_size / patch_size);
+     * {@code bootstrap} first pre-trains one with random masking (see {@link Bootstrap}).
      */
     @Command(name = "build", mixinStandardHelpOptions = true, description = "Build or resume a θ score cache.")
     public static class Build implements Callable<Integer> {
@@ -82,34 +87,24 @@ public class CacheCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            Config c = compose(args, new ArrayList<>());
+            List<String> expanded = expand(args, new ArrayList<>());
+            Config c = ConfigComposer.locate().compose(expanded).config();
             CacheSettings s = CacheSettings.from(c);
             String cmd = "mae4j cache build " + String.join(" ", args);
             if (SiftDensityScorer.NAME.equals(s.scorer())) {
-                return run(c, s, new SiftDensityScorer(), cmd);
-            }
-            // a model scorer: its run's config (or model=... for weights) with the same overrides
-            List<String> rest = new ArrayList<>();
-            for (String a : args) {
-                if (!a.startsWith("scorer=") && !a.startsWith("cache.scorer=")) {
-                    rest.add(a.startsWith("split=") ? "cache." + a : a.startsWith("cache=") ? "cache.path=" + a.substring(6) : a);
+                result = CacheBuilds.siftOnly(c, cmd, BuildProgress.console());
+            } else if (Bootstrap.SCORER.equals(s.scorer())) {
+                result = Bootstrap.build(expanded, cmd, BuildProgress.console(), System.out).cache();
+            } else {
+                // a model scorer: its run's config (or model=... for weights) with the other arguments
+                List<String> rest = new ArrayList<>();
+                for (String a : expanded) {
+                    if (!a.startsWith("cache.scorer=")) {
+                        rest.add(a);
+                    }
                 }
+                result = CacheBuilds.withModel(Path.of(s.scorer()), rest, cmd, BuildProgress.console());
             }
-            ModelSource src = ModelSource.resolve(Path.of(s.scorer()), rest);
-            Config mc = src.config();
-            EngineSetup.start(mc.getInt("runtime.threads"), mc.getInt("runtime.interop_threads"));
-            try (ModelScorer scorer = ModelScorer.open(src)) {
-                CacheSettings ms = CacheSettings.from(mc);
-                ms = new CacheSettings(ms.path(), ms.split(), s.scorer(), scorer.gridSize(), ms.workers(),
-                        ms.commitEvery(), ms.sift());
-                return run(mc, ms, scorer, cmd);
-            }
-        }
-
-        private int run(Config c, CacheSettings s, Scorer scorer, String cmd) throws IOException {
-            ImageFolderDataset ds = ImageFolderDataset.open(Path.of(c.getString("data.root")), s.split());
-            Path file = file(c, s, scorer);
-            result = new CacheBuilder(ds, scorer, s).build(file, cmd, BuildProgress.console());
             System.out.println(result.summary());
             return 0;
         }

@@ -40,21 +40,25 @@ final class SynthPainter {
      * @param texture index into {@link #TEXTURES}
      * @param bgHue background hue in [0, 1)
      * @param objectMask if not null, receives (H, W) true where the object was drawn
+     * @param style size, placement and fill of the shape (the random draws are the same in every style)
      */
     static DecodedImage paint(int size, int shape, int texture, double bgHue, SplittableRandom rng,
-            boolean[] objectMask) {
+            boolean[] objectMask, SynthStyle style) {
         // background: hue fixed, value ramps linearly along a random direction
         double bgSat = 0.35 + 0.25 * rng.nextDouble();
         double v0 = 0.55 + 0.35 * rng.nextDouble();
         double v1 = clamp(v0 + (rng.nextBoolean() ? 0.25 : -0.25));
         double dir = rng.nextDouble() * 2 * Math.PI;
         // object
-        double r = size * (0.2 + 0.15 * rng.nextDouble());
-        double cx = r + rng.nextDouble() * (size - 2 * r);
-        double cy = r + rng.nextDouble() * (size - 2 * r);
+        double r = size * (style.minRadius + style.radiusSpan * rng.nextDouble());
+        double start = 0.5 * (1 - style.travel); // SHAPES: travel 1, start 0 -> r + u (size - 2r)
+        double cx = r + (start + style.travel * rng.nextDouble()) * (size - 2 * r);
+        double cy = r + (start + style.travel * rng.nextDouble()) * (size - 2 * r);
         double theta = rng.nextDouble() * 2 * Math.PI;
-        int[] fg = hsv(rng.nextDouble(), 0.8 + 0.2 * rng.nextDouble(), 0.85 + 0.15 * rng.nextDouble());
-        int[] dark = hsv(rng.nextDouble(), 0.5 * rng.nextDouble(), 0.08 + 0.15 * rng.nextDouble());
+        double sat = style.gray ? 0 : 1; // gray: the same draws, saturation 0
+        int[] fg = hsv(rng.nextDouble(), sat * (0.8 + 0.2 * rng.nextDouble()), 0.85 + 0.15 * rng.nextDouble());
+        int[] dark = hsv(rng.nextDouble(), sat * 0.5 * rng.nextDouble(), 0.08 + 0.15 * rng.nextDouble());
+        double bgScale = style.gray ? 0.45 : 1;
         double period = Math.max(4.0, size * (0.07 + 0.06 * rng.nextDouble()));
         double texAngle = rng.nextDouble() * Math.PI;
 
@@ -75,10 +79,10 @@ final class SynthPainter {
                     objectMask[y * size + x] = in;
                 }
                 if (in) {
-                    c = textureOn(texture, qx * r, qy * r, period, texAngle) ? fg : dark;
+                    c = !style.textured || textureOn(texture, qx * r, qy * r, period, texAngle) ? fg : dark;
                 } else {
                     double t = ((x + 0.5) / size - 0.5) * dc + ((y + 0.5) / size - 0.5) * ds + 0.5; // ~[0, 1]
-                    c = hsv(bgHue, bgSat, clamp(v0 + (v1 - v0) * t));
+                    c = hsv(bgHue, sat * bgSat, bgScale * clamp(v0 + (v1 - v0) * t));
                 }
                 int o = (y * size + x) * 3;
                 rgb[o] = (byte) c[0];

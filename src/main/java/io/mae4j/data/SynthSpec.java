@@ -10,9 +10,11 @@ package io.mae4j.data;
  * @param spuriousBackground when true, training backgrounds have a class-correlated hue (90% of the
  *     images of class c use hue c/classes); validation backgrounds are always random
  * @param seed generator seed; the same spec always yields the same bytes
+ * @param style the look, a {@link SynthStyle#key()} ({@code shapes}, {@code bold}, {@code bold_plain},
+ *     {@code silhouette}); null reads as {@code shapes}, the look of sets written before the key existed
  */
 public record SynthSpec(int classes, int trainPerClass, int valPerClass, int imageSize, boolean spuriousBackground,
-        long seed) {
+        long seed, String style) {
 
     /** Maximum number of classes (10 shapes × 3 texture families). */
     public static final int MAX_CLASSES = SynthPainter.SHAPES.size() * SynthPainter.TEXTURES.size();
@@ -29,15 +31,29 @@ public record SynthSpec(int classes, int trainPerClass, int valPerClass, int ima
         if (imageSize < 16 || imageSize > 1024) {
             throw new IllegalArgumentException("synthetic imageSize must be in 16..1024, got " + imageSize);
         }
+        style = style == null ? SynthStyle.SHAPES.key() : style;
+        SynthStyle.of(style); // validates
     }
 
-    /** The quick-start set: 10 classes, 64 train + 16 val each, 64 px, no spurious background, seed 0. */
+    /** A spec in the original {@code shapes} style. */
+    public SynthSpec(int classes, int trainPerClass, int valPerClass, int imageSize, boolean spuriousBackground,
+            long seed) {
+        this(classes, trainPerClass, valPerClass, imageSize, spuriousBackground, seed, SynthStyle.SHAPES.key());
+    }
+
+    /** The style as an enum. */
+    public SynthStyle look() {
+        return SynthStyle.of(style);
+    }
+
     /** Reads the {@code data.synth} section of a config. */
     public static SynthSpec from(com.typesafe.config.Config synth) {
         return new SynthSpec(synth.getInt("classes"), synth.getInt("train_per_class"), synth.getInt("val_per_class"),
-                synth.getInt("image_size"), synth.getBoolean("spurious_background"), synth.getLong("seed"));
+                synth.getInt("image_size"), synth.getBoolean("spurious_background"), synth.getLong("seed"),
+                synth.getString("style"));
     }
 
+    /** The original quick-start set: 10 classes, 64 train + 16 val each, 64 px, no spurious background, seed 0, shapes. */
     public static SynthSpec defaults() {
         return new SynthSpec(10, 64, 16, 64, false, 0L);
     }

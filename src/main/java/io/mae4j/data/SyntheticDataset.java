@@ -109,7 +109,7 @@ public final class SyntheticDataset {
         } else {
             hue = rng.nextDouble();
         }
-        return SynthPainter.paint(spec.imageSize(), shape, texture, hue, rng, objectMask);
+        return SynthPainter.paint(spec.imageSize(), shape, texture, hue, rng, objectMask, spec.look());
     }
 
     /**
@@ -147,8 +147,9 @@ public final class SyntheticDataset {
             if (s == null) {
                 throw new DatasetException(specFile + " is empty. Delete the synthetic folder to regenerate it.");
             }
+            // sets written before data.synth.style existed have no "style": the record reads it as shapes
             return new SynthSpec(s.classes(), s.trainPerClass(), s.valPerClass(), s.imageSize(),
-                    s.spuriousBackground(), s.seed()); // re-validates
+                    s.spuriousBackground(), s.seed(), s.style()); // re-validates
         } catch (IOException | JsonParseException | IllegalArgumentException e) {
             throw new DatasetException("Cannot read " + specFile + ": " + e.getMessage()
                     + ". Delete the synthetic folder to regenerate it.", e);

@@ -80,6 +80,25 @@ public final class Checkpoints {
     /** The contents of a checkpoint file. Arrays live in the manager given to {@link #read}. */
     public record Loaded(CheckpointMeta meta, NDList model, NDList optimizer) {}
 
+    /**
+     * Reads only the {@code meta.json} of a checkpoint (no arrays are decoded): where a run stood.
+     *
+     * @throws IOException when the file is missing, unreadable or has no meta.json
+     */
+    public static CheckpointMeta readMeta(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file);
+                ZipInputStream zip = new ZipInputStream(in)) {
+            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                if (e.getName().equals(META)) {
+                    return GSON.fromJson(new String(zip.readAllBytes(), StandardCharsets.UTF_8), CheckpointMeta.class);
+                }
+            }
+        } catch (RuntimeException e) {
+            throw new IOException("checkpoint " + file + " is unreadable (" + e.getMessage() + ")", e);
+        }
+        throw new IOException("checkpoint " + file + " has no " + META + "; use an older checkpoint or start a new run");
+    }
+
     /** Reads a checkpoint; errors name the file and what is wrong with it. */
     public static Loaded read(Path file, NDManager manager) throws IOException {
         if (!Files.isRegularFile(file)) {

@@ -92,6 +92,18 @@ class AllConfigsTest {
         for (String k : List.of("mask.mask_ratio", "model.name", "data.name", "train.epochs", "train.blr", "eval.every")) {
             assertEquals(synR.getValue(k), synG.getValue(k), "synthetic random vs guided differ in " + k);
         }
+        // the quickstart story's halves differ only in the masking (and their names)
+        Config qr = quick.config();
+        Config qg = composer.compose(List.of("experiment=quickstart_guided")).config();
+        assertEquals("random", qr.getString("mask.name"));
+        assertEquals("guided_curriculum", qg.getString("mask.name"));
+        assertEquals("silhouette", qr.getString("data.synth.style"));
+        for (String key : leaves(qr)) {
+            if (!key.startsWith("mask.") && !key.startsWith("defaults.") && !key.equals("name")) {
+                assertEquals(qr.getValue(key), qg.getValue(key), "quickstart vs quickstart_guided differ in " + key);
+            }
+        }
+        assertEquals(qr.getValue("mask.mask_ratio"), qg.getValue("mask.mask_ratio"));
     }
 
     @Test

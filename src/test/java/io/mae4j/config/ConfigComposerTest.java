@@ -146,12 +146,13 @@ class ConfigComposerTest {
         Map<String, List<String>> g = composer.groups();
         assertEquals(List.of("model", "data", "mask", "train", "eval", "experiment"), List.copyOf(g.keySet()));
         assertEquals(List.of("vit_b16", "vit_l16", "vit_s16", "vit_tiny_p8_64"), g.get("model"));
-        assertEquals(List.of("image_folder", "imagenette_160", "imagenette_320", "synthetic"), g.get("data"));
+        assertEquals(List.of("image_folder", "imagenette_160", "imagenette_320", "synthetic", "synthetic_silhouette"),
+                g.get("data"));
         assertEquals(List.of("block", "guided_curriculum", "random", "theta_bottom", "theta_top"), g.get("mask"));
         assertEquals(List.of("debug", "default", "mae_official"), g.get("train"));
         assertEquals(List.of("knn", "none"), g.get("eval"));
         assertEquals(List.of("imagenette_vitb16_guided", "imagenette_vitb16_random", "none", "quickstart",
-                "synthetic_guided", "synthetic_random"), g.get("experiment"));
+                "quickstart_guided", "synthetic_guided", "synthetic_random"), g.get("experiment"));
     }
 
     @Test

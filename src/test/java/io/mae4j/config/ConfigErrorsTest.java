@@ -40,7 +40,7 @@ class ConfigErrorsTest {
     void unknownGroupOptionListsOptionsClosestFirst() {
         assertEquals("no option 'vit_b61' in group 'model' (configs/model/); choose one of: vit_b16, vit_l16,"
                 + " vit_s16, vit_tiny_p8_64 (the choice came from the command line 'model=vit_b61')", error("model=vit_b61"));
-        assertContains(error("experiment=quikstart"), "choose one of: quickstart, none, synthetic_random, synthetic_guided, imagenette_vitb16_guided, imagenette_vitb16_random");
+        assertContains(error("experiment=quikstart"), "choose one of: quickstart, quickstart_guided, none, synthetic_random, synthetic_guided, imagenette_vitb16_guided, imagenette_vitb16_random");
         assertContains(error("model=../defaults"), "no option '../defaults' in group 'model'"); // no path escapes
     }
 

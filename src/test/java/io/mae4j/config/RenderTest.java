@@ -27,7 +27,7 @@ class RenderTest {
         ComposedConfig c = composer.compose(List.of("experiment=quickstart", "train.epochs=3"));
         String text = c.render();
         assertTrue(text.startsWith("# mae4j resolved config, experiment 'quickstart'\n"
-                + "# groups: model=vit_tiny_p8_64 data=synthetic mask=random train=default eval=knn experiment=quickstart\n"
+                + "# groups: model=vit_tiny_p8_64 data=synthetic_silhouette mask=random train=default eval=knn experiment=quickstart\n"
                 + "# overrides: experiment=quickstart train.epochs=3\n\n"), text);
         int data = text.indexOf("\ndata {");
         int defaults = text.indexOf("\ndefaults {");
@@ -36,7 +36,7 @@ class RenderTest {
         int train = text.indexOf("\ntrain {");
         assertTrue(0 < data && data < defaults && defaults < eval && eval < model && model < train, text);
         assertTrue(text.contains("\n  mlp_ratio = 4.0\n"), "reals keep their decimal point");
-        assertTrue(text.contains("\n  blr = 6e-3\n"), "numbers as written");
+        assertTrue(text.contains("\n  blr = 3e-3\n"), "numbers as written");
         assertTrue(text.contains("\n  crop_scale = [0.2, 1.0]\n"), "lists on one line");
         assertTrue(text.contains("\n  epochs = 3\n"));
         assertTrue(text.contains("\nname = \"quickstart\"\n"));
