@@ -82,11 +82,11 @@ final class BenchSections {
         int batch = args.positive("batch", 64);
         int workers = args.integer("workers", dataConfigInt("num_workers"));
         DataBenchmark.Result r = DataBenchmark.run(dataRoot(), 64, batch, workers, dataConfigInt("prefetch"),
-                args.integer("warmup", 1), args.positive("reps", 5));
+                args.integer("warmup", 1), args.positive("reps", 10));
         double train = tinyTrainRate();
         System.out.printf(Locale.ROOT, "data %d px, batch %d, %d workers: epoch of %d images %s, %.0f img/s,"
                         + " %.2fx the %s training rate (%.1f img/s; target >= 3x), peak RSS %.0f MiB%n",
-                64, batch, workers, r.images(), Measure.spread(r.epochSeconds(), 1, "s"), r.imgPerSec(),
+                64, batch, workers, r.images(), Measure.spread(r.epochSeconds(), 1000, "ms"), r.imgPerSec(),
                 r.imgPerSec() / train, TINY, train, r.peakRssMiB());
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("root", r.root().toString());
@@ -95,7 +95,7 @@ final class BenchSections {
         m.put("workers", workers);
         m.put("prefetch", r.prefetch());
         m.put("images_per_epoch", r.images());
-        m.put("epoch_s", Measure.stats(r.epochSeconds(), 1));
+        m.put("epoch_ms", Measure.stats(r.epochSeconds(), 1000));
         m.put("img_per_s", r.imgPerSec());
         m.put("train_img_per_s", train);
         m.put("ratio_to_train", r.imgPerSec() / train);
@@ -104,18 +104,18 @@ final class BenchSections {
     }
 
     Map<String, Object> sift() {
-        int images = args.positive("images", 64);
+        int images = args.positive("images", 200);
         SiftBenchmark.Result r = SiftBenchmark.run(images, 160, 16, args.integer("warmup", 1), args.positive("reps", 5));
         System.out.printf(Locale.ROOT, "sift 160 px, %d images, 1 thread: %s per pass, %.0f img/s, %.0f keypoints and"
                         + " %.0f keypoint patches (of 100) per image, peak RSS %.0f MiB%n", images,
-                Measure.spread(r.repSeconds(), 1, "s"), r.imgPerSec(), r.meanKeypoints(), r.meanKeypointPatches(),
+                Measure.spread(r.repSeconds(), 1000, "ms"), r.imgPerSec(), r.meanKeypoints(), r.meanKeypointPatches(),
                 r.peakRssMiB());
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("size", 160);
         m.put("patch", 16);
         m.put("images", images);
         m.put("threads", 1);
-        m.put("pass_s", Measure.stats(r.repSeconds(), 1));
+        m.put("pass_ms", Measure.stats(r.repSeconds(), 1000));
         m.put("img_per_s", r.imgPerSec());
         m.put("keypoints_per_img", r.meanKeypoints());
         m.put("keypoint_patches_per_img", r.meanKeypointPatches());
@@ -127,16 +127,16 @@ final class BenchSections {
         int images = args.positive("images", 200);
         int workers = args.positive("workers", Runtime.getRuntime().availableProcessors());
         CacheBenchmark.Result r = CacheBenchmark.run(images, 160, workers, args.integer("warmup", 1),
-                args.positive("reps", 3));
+                args.positive("reps", 5));
         System.out.printf(Locale.ROOT, "cache build sift-only 160 px, %d images, %d workers: %s per build, %.0f img/s"
                         + " (target >= 50), peak RSS %.0f MiB%n", r.images(), workers,
-                Measure.spread(r.buildSeconds(), 1, "s"), r.imgPerSec(), r.peakRssMiB());
+                Measure.spread(r.buildSeconds(), 1000, "ms"), r.imgPerSec(), r.peakRssMiB());
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("scorer", "sift-only");
         m.put("size", 160);
         m.put("images", r.images());
         m.put("workers", workers);
-        m.put("build_s", Measure.stats(r.buildSeconds(), 1));
+        m.put("build_ms", Measure.stats(r.buildSeconds(), 1000));
         m.put("img_per_s", r.imgPerSec());
         m.put("peak_rss_mib", r.peakRssMiB());
         return m;
@@ -146,7 +146,7 @@ final class BenchSections {
         String name = args.string("model", TINY);
         int batch = args.positive("batch", 64);
         MaskCostBenchmark.Result r = MaskCostBenchmark.run(model(name), batch, args.integer("warmup", 2),
-                args.positive("reps", 10));
+                args.positive("reps", 16));
         System.out.printf(Locale.ROOT, "mask %s batch %d: construction random %s, guided %s (%.2f%% of the step);"
                         + " step random %s, guided %s, guided/random %.3f (paired %.3f; target <= 1.03),"
                         + " peak RSS %.0f MiB%n", name, batch, Measure.spread(r.randomMask(), 1000, "ms"),

@@ -58,8 +58,8 @@ class BenchCommandTest extends ConsoleCapture {
                 .getAsJsonObject("data");
         assertEquals(16, d.get("images_per_epoch").getAsInt());
         assertEquals(1, d.get("workers").getAsInt());
-        hasStats(d, "epoch_s");
-        assertEquals(2, d.getAsJsonObject("epoch_s").get("n").getAsInt());
+        hasStats(d, "epoch_ms");
+        assertEquals(2, d.getAsJsonObject("epoch_ms").get("n").getAsInt());
         double ratio = d.get("img_per_s").getAsDouble() / d.get("train_img_per_s").getAsDouble();
         assertEquals(ratio, d.get("ratio_to_train").getAsDouble(), 1e-9 * ratio);
         assertTrue(out().contains("data 64 px, batch 4, 1 workers"), out());
@@ -86,11 +86,12 @@ class BenchCommandTest extends ConsoleCapture {
         JsonObject s = o.getAsJsonObject("sift");
         assertEquals(3, s.get("images").getAsInt());
         assertTrue(s.get("keypoints_per_img").getAsDouble() > 0, "the painter's shapes give keypoints");
-        hasStats(s, "pass_s");
+        hasStats(s, "pass_ms");
 
         JsonObject c = bench("what=cache", "images=10", "reps=1", "warmup=0", "workers=1").getAsJsonObject("cache");
         assertEquals(10, c.get("images").getAsInt());
         assertTrue(c.get("img_per_s").getAsDouble() > 0);
+        hasStats(c, "build_ms");
 
         JsonObject m = bench("what=mask", "batch=2", "reps=2", "warmup=0").getAsJsonObject("mask");
         hasStats(m, "guided_mask_ms");

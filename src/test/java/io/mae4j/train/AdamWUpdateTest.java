@@ -69,9 +69,21 @@ class AdamWUpdateTest extends NdTestBase {
     }
 
     @Test
+    void referenceStepKeepsGradientsUntilZeroGrad() {
+        Parameter p = param(manager, "w", new float[] {1f, 2f}, new Shape(2));
+        try (AdamW opt = AdamW.mae(List.of(new ParamEntry("w", p, true)), 0.05)) { // the default kernel
+            addGrads(new Parameter[] {p}, new float[][] {{1f, -1f}});
+            opt.step(0.1);
+            assertArrayEquals(new float[] {1f, -1f}, grad(p));
+            opt.zeroGrad();
+            assertArrayEquals(new float[] {0f, 0f}, grad(p));
+        }
+    }
+
+    @Test
     void fusedStepLeavesGradientsZeroed() {
         Parameter p = param(manager, "w", new float[] {1f, 2f}, new Shape(2));
-        try (AdamW opt = AdamW.mae(List.of(new ParamEntry("w", p, true)), 0.05)) {
+        try (AdamW opt = AdamW.mae(List.of(new ParamEntry("w", p, true)), 0.05).fusedUpdate(true)) {
             addGrads(new Parameter[] {p}, new float[][] {{1f, -1f}});
             opt.step(0.1);
             assertArrayEquals(new float[] {0f, 0f}, grad(p));
