@@ -47,7 +47,8 @@ final class BenchSections {
     }
 
     List<Map<String, Object>> train() {
-        List<String[]> runs = args.has("model") ? List.<String[]>of(new String[] {args.string("model", TINY), "8"})
+        String named = args.string("model", TINY);
+        List<String[]> runs = args.has("model") ? List.<String[]>of(new String[] {named, named.equals(TINY) ? "64" : "8"})
                 : List.of(new String[] {TINY, "64"}, new String[] {"vit_b16", "8"});
         List<Map<String, Object>> out = new ArrayList<>();
         for (String[] r : runs) {
