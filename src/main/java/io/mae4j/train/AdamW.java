@@ -3,9 +3,7 @@ package io.mae4j.train;
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.engine.PtNDArray;
@@ -36,8 +34,7 @@ import java.util.Set;
  *
  * <p>All updates run in place on the parameter arrays, one parameter at a time ({@link
  * AdamWUpdate#reference}), and every temporary (including the gradient handle) is closed right away,
- * so memory stays flat. {@link #zeroGrad()} is one native call per parameter and {@link
- * #clipGradNorm} reads the norms back once for all parameters. Call {@code step}
+ * so memory stays flat. {@link #zeroGrad()} is one native call per parameter. Call {@code step}
  * outside a gradient collector (grad mode off). Not thread-safe.
  */
 public final class AdamW implements AutoCloseable {
@@ -190,22 +187,11 @@ public final class AdamW implements AutoCloseable {
      */
     public double clipGradNorm(double maxNorm) {
         double sumSquares = 0;
-        try (NDManager scope = manager.newSubManager()) {
-            NDList norms = new NDList(params.size());
-            for (ParamEntry entry : params) {
-                NDArray p = entry.parameter().getArray();
-                if (p.hasGradient()) {
-                    try (NDArray g = p.getGradient()) {
-                        NDArray norm = g.norm(); // ()
-                        norm.attach(scope); // the result of an op on g lives with the parameter otherwise
-                        norms.add(norm.toType(DataType.FLOAT64, false));
-                    }
-                }
-            }
-            if (!norms.isEmpty()) {
-                // one read-back for all parameters instead of one per parameter
-                double[] each = NDArrays.stack(norms).toDoubleArray(); // (P)
-                for (double n : each) {
+        for (ParamEntry entry : params) {
+            NDArray p = entry.parameter().getArray();
+            if (p.hasGradient()) {
+                try (NDArray g = p.getGradient(); NDArray norm = g.norm()) {
+                    double n = norm.toArray()[0].doubleValue();
                     sumSquares += n * n;
                 }
             }
