@@ -54,6 +54,34 @@ public final class Measure {
         return Double.NaN;
     }
 
+    /**
+     * Resets the peak RSS (VmHWM) to the current RSS, so the next {@link #peakRssMiB()} is the peak of
+     * what follows (Linux: writes 5 to /proc/self/clear_refs).
+     *
+     * @return whether the reset worked (false where /proc is absent or read-only)
+     */
+    public static boolean resetPeakRss() {
+        try {
+            Files.writeString(Path.of("/proc/self/clear_refs"), "5");
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The order statistics of repeated timings, ready for JSON: {@code median}, {@code min}, {@code
+     * max}, {@code n}, each value times {@code scale} (e.g. 1000 for ms).
+     */
+    public static java.util.Map<String, Object> stats(double[] v, double scale) {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("median", median(v) * scale);
+        m.put("min", min(v) * scale);
+        m.put("max", max(v) * scale);
+        m.put("n", v.length);
+        return m;
+    }
+
     /** "median (min–max)" in the given unit. */
     public static String spread(double[] v, double scale, String unit) {
         return String.format(Locale.ROOT, "%.1f %s (%.1f-%.1f)", median(v) * scale, unit, min(v) * scale,

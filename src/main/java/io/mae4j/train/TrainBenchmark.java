@@ -1,22 +1,14 @@
 package io.mae4j.train;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.mae4j.bench.Flops;
 import io.mae4j.bench.Measure;
-import io.mae4j.data.CropGeometry;
 import io.mae4j.data.HostBatch;
 import io.mae4j.mask.MaskResults;
 import io.mae4j.mask.RandomMaskStrategy;
 import io.mae4j.model.MaeConfig;
-import io.mae4j.model.MaeModel;
-import java.nio.file.Path;
-import java.util.Collections;
-import java.util.Iterator;
-import java.util.List;
-import java.util.SplittableRandom;
 
 /**
  * The training step on one fixed batch (no data loading), the protocol of the official figures:
@@ -52,58 +44,35 @@ public final class TrainBenchmark {
     /** Runs the benchmark with MAE's recipe (AdamW 0.9/0.95, wd 0.05, mask ratio 0.75). */
     public static Result run(String name, MaeConfig cfg, int batch, int warmup, int reps) {
         double ratio = 0.75;
-        TrainSettings ts = new TrainSettings(1, batch, 1, 1.5e-4, 1e-4, 0, 0.05, 0, 0, 0.9, 0.95, 1, 1, 0);
         int lenKeep = MaskResults.lenKeep(cfg.numPatches(), ratio);
-        HostBatch batchData = fixedBatch(cfg, batch);
+        HostBatch batchData = BenchHarness.fixedBatch(cfg, batch, null);
         double[] times = new double[reps];
-        try (NDManager root = NDManager.newBaseManager()) {
-            Engine.getInstance().setRandomSeed(0);
-            MaeModel model = new MaeModel(cfg);
-            model.initialize(root);
-            List<ParamEntry> entries = ParamEntry.all(model.officialParameters());
-            try (AdamW opt = new AdamW(entries, ts.weightDecay(), ts.beta1(), ts.beta2(), AdamW.DEFAULT_EPS)) {
-                EpochRunner runner = new EpochRunner(model, opt, new RandomMaskStrategy(ratio), ts, 0, root);
-                int total = warmup + reps;
-                long[] last = {System.nanoTime()};
-                int[] seen = {0};
-                runner.run(0, repeat(batchData, total), total, 0, 0, stats -> {
-                    long now = System.nanoTime();
-                    if (seen[0] >= warmup) {
-                        times[seen[0] - warmup] = (now - last[0]) / 1e9;
-                    }
-                    seen[0]++;
-                    last[0] = now;
-                });
+        Measure.resetPeakRss();
+        try (BenchHarness h = new BenchHarness(cfg, batch)) {
+            EpochRunner runner = h.runner(new RandomMaskStrategy(ratio));
+            for (int i = 0; i < warmup + reps; i++) {
+                double s = h.step(runner, batchData);
+                if (i >= warmup) {
+                    times[i - warmup] = s;
+                }
             }
         }
         return new Result(name, batch, times, Flops.maeTrain(cfg, lenKeep) / 1e9, Measure.peakRssMiB());
     }
 
-    private static HostBatch fixedBatch(MaeConfig cfg, int b) {
-        int side = cfg.imgSize();
-        float[] pixels = new float[b * cfg.inChans() * side * side];
-        SplittableRandom rng = new SplittableRandom(7);
-        for (int i = 0; i < pixels.length; i++) {
-            pixels[i] = (float) (rng.nextDouble() * 2 - 1);
-        }
-        int[] zeros = new int[b];
-        List<CropGeometry> geoms = Collections.nCopies(b, CropGeometry.whole(side, side, side, side));
-        List<Path> paths = Collections.nCopies(b, Path.of("fixed"));
-        return new HostBatch(pixels, zeros, zeros, geoms, paths);
-    }
-
-    private static Iterator<HostBatch> repeat(HostBatch b, int n) {
-        return Collections.nCopies(n, b).iterator();
-    }
-
-    /** Float matmul peak (GFLOP/s) of this engine: a 1024³ product, median of 10 after warm-up. */
+    /**
+     * Float matmul peak (GFLOP/s) of this engine: a 1024³ product, warmed up for at least a second
+     * (thread pools, caches, CPU clock: the first products of a process run slower), then the median
+     * of 20.
+     */
     public static double matmulPeakGflops() {
         int n = 1024;
-        double[] t = new double[10];
+        double[] t = new double[20];
         try (NDManager m = NDManager.newBaseManager()) {
             NDArray a = m.randomUniform(-1, 1, new Shape(n, n));
             NDArray c = m.randomUniform(-1, 1, new Shape(n, n));
-            for (int i = 0; i < 3; i++) {
+            long warm = System.nanoTime();
+            for (int i = 0; i < 5 || System.nanoTime() - warm < 1_000_000_000L; i++) {
                 a.matMul(c).close();
             }
             for (int i = 0; i < t.length; i++) {
