@@ -32,7 +32,11 @@ public record SynthSpec(int classes, int trainPerClass, int valPerClass, int ima
             throw new IllegalArgumentException("synthetic imageSize must be in 16..1024, got " + imageSize);
         }
         style = style == null ? SynthStyle.SHAPES.key() : style;
-        SynthStyle.of(style); // validates
+        SynthStyle look = SynthStyle.of(style); // validates
+        if (spuriousBackground && look.gray) {
+            throw new IllegalArgumentException("data.synth.spurious_background=true plants a background hue, but style '"
+                    + style + "' is gray (no hue to correlate): choose a coloured style, e.g. data.synth.style=bold_plain");
+        }
     }
 
     /** A spec in the original {@code shapes} style. */

@@ -20,9 +20,23 @@ public record McNemar(int lost, int gained, double pValue) {
             throw new IllegalArgumentException("discordant counts must be >= 0, got " + lost + " and " + gained);
         }
         int n = lost + gained;
-        double p = n == 0 ? 1.0
-                : Math.min(1.0, 2 * new BinomialDistribution(null, n, 0.5).cumulativeProbability(Math.min(lost, gained)));
+        double p = n == 0 ? 1.0 : Math.min(1.0, 2 * lowerTail(n, Math.min(lost, gained)));
         return new McNemar(lost, gained, p);
+    }
+
+    /**
+     * P(X ≤ m) for X ~ Binomial(n, 1/2), m ≤ n / 2, summed from the log-pmf: Commons Math's
+     * {@code cumulativeProbability} is 1 − (regularised beta) and rounds tails below ~1e-16 to 0
+     * (75 lost / 5 gained gave p = 0 instead of 4.25e-17).
+     */
+    private static double lowerTail(int n, int m) {
+        BinomialDistribution d = new BinomialDistribution(null, n, 0.5);
+        double top = d.logProbability(m); // the largest term: the pmf rises up to n / 2
+        double sum = 0;
+        for (int k = 0; k <= m; k++) {
+            sum += Math.exp(d.logProbability(k) - top);
+        }
+        return Math.exp(top) * sum;
     }
 
     /**

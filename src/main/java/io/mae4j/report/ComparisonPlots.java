@@ -63,7 +63,8 @@ public final class ComparisonPlots {
                 s.setShowInLegend(false);
             }
             Comparison.Band b = accuracy ? group.accuracy() : group.loss();
-            XYSeries s = chart.addSeries(group.group() + " (" + group.runs() + " runs)", b.x(), b.mean(), b.sd());
+            String label = group.group() + " (" + group.runs() + (group.runs() == 1 ? " run)" : " runs)");
+            XYSeries s = chart.addSeries(label, b.x(), b.mean(), b.sd());
             s.setLineColor(color);
             s.setMarkerColor(color);
             s.setMarker(SeriesMarkers.CIRCLE);

@@ -126,4 +126,13 @@ class SynthStyleTest {
                 e.getMessage());
         assertEquals(SynthStyle.BOLD_PLAIN, SynthStyle.of("bold_plain"));
     }
+
+    @Test
+    void spuriousBackgroundNeedsAColouredStyle() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new SynthSpec(2, 2, 1, 32, true, 0, "silhouette"));
+        assertTrue(e.getMessage().contains("spurious_background") && e.getMessage().contains("bold_plain"),
+                e.getMessage());
+        assertEquals("bold_plain", new SynthSpec(2, 2, 1, 32, true, 0, "bold_plain").style());
+    }
 }

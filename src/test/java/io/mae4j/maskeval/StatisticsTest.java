@@ -56,6 +56,8 @@ class StatisticsTest {
         assertEquals(0.21875, McNemar.of(1, 5).pValue(), 1e-12);
         // b = 0, c = 10: 2 / 1024
         assertEquals(2.0 / 1024, McNemar.of(0, 10).pValue(), 1e-12);
+        // far tail: 2 · Σ_{k≤5} C(80, k) / 2^80 (exact integers) = 4.2528659e-17, not rounded to 0
+        assertEquals(4.252865905071769e-17, McNemar.of(75, 5).pValue(), 1e-26);
         // balanced or empty: 1
         assertEquals(1.0, McNemar.of(3, 3).pValue(), 1e-12);
         assertEquals(1.0, McNemar.of(0, 0).pValue());
