@@ -9,21 +9,13 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParseException;
 import io.mae4j.model.MaeModel;
 import io.mae4j.train.Checkpoints;
+import io.mae4j.train.ZipArchive;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.FloatBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 
 /**
  * A self-contained classifier file: one zip holding {@code classifier.json} ({@link
@@ -61,26 +53,15 @@ public final class ClassifierCheckpoint {
         ClassifierMeta meta = new ClassifierMeta(FORMAT_VERSION, classifier.kind().configName(),
                 classifier.feature().configName(), classifier.classNames(), classifier.backbone().config(), epochsDone,
                 top1, source);
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try (OutputStream fos = Files.newOutputStream(tmp);
-                ZipOutputStream zip = new ZipOutputStream(fos)) {
-            put(zip, META, GSON.toJson(meta).getBytes(StandardCharsets.UTF_8));
+        ZipArchive.write(file, sink -> {
+            sink.put(META, GSON.toJson(meta).getBytes(StandardCharsets.UTF_8));
             for (Map.Entry<String, Parameter> e : classifier.officialParameters().entrySet()) {
-                put(zip, MODEL + e.getKey(), e.getValue().getArray().encode());
+                sink.put(MODEL + e.getKey(), e.getValue().getArray().encode());
             }
             for (Map.Entry<String, NDArray> e : classifier.head().buffers().entrySet()) {
-                put(zip, BUFFER + e.getKey(), e.getValue().encode());
+                sink.put(BUFFER + e.getKey(), e.getValue().encode());
             }
-        }
-        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-            ch.force(true);
-        }
-        try {
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-        }
+        });
     }
 
     /** The file {@link #load} reads for a path: a run folder's {@code checkpoints/last.ckpt}, else the path. */
@@ -110,36 +91,34 @@ public final class ClassifierCheckpoint {
                     ? " (the run folder has no finished epoch yet)" : "")
                     + "; pass a linprobe / finetune run folder or its checkpoints/*.ckpt");
         }
-        ClassifierMeta meta = null;
-        boolean pretraining = false;
+        ClassifierMeta[] found = {null};
+        boolean[] pretraining = {false};
         try (NDManager tmp = manager.newSubManager()) {
             NDList params = new NDList();
             NDList buffers = new NDList();
-            try (InputStream in = Files.newInputStream(file);
-                    ZipInputStream zip = new ZipInputStream(in)) {
-                for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
-                    byte[] data = zip.readAllBytes();
-                    String name = e.getName();
+            try {
+                ZipArchive.read(file, (name, data) -> {
                     if (name.equals(META)) {
-                        meta = GSON.fromJson(new String(data, StandardCharsets.UTF_8), ClassifierMeta.class);
+                        found[0] = GSON.fromJson(new String(data, StandardCharsets.UTF_8), ClassifierMeta.class);
                     } else if (name.equals("meta.json")) {
-                        pretraining = true;
+                        pretraining[0] = true;
                     } else if (name.startsWith(MODEL) || name.startsWith(BUFFER)) {
                         NDArray a = NDArray.decode(tmp, data);
                         boolean isParam = name.startsWith(MODEL);
                         a.setName(name.substring(isParam ? MODEL.length() : BUFFER.length()));
                         (isParam ? params : buffers).add(a);
                     }
-                }
+                });
             } catch (IOException | RuntimeException e) {
-                if (e instanceof JsonParseException || meta != null || pretraining) {
+                if (e instanceof JsonParseException || found[0] != null || pretraining[0]) {
                     throw new IOException("classifier checkpoint " + file + " is unreadable (" + e.getMessage() + ")", e);
                 }
                 throw new IOException(file + " is not a mae4j classifier checkpoint (" + e.getMessage()
                         + "); pass a linprobe / finetune run folder or its checkpoints/*.ckpt", e);
             }
+            ClassifierMeta meta = found[0];
             if (meta == null) {
-                throw new IOException(file + (pretraining
+                throw new IOException(file + (pretraining[0]
                         ? " is a pre-training checkpoint, not a classifier: train one first with"
                                 + " `linprobe checkpoint=" + file + "` or `finetune checkpoint=" + file + "`"
                         : " is not a mae4j classifier checkpoint (no " + META + ")"));
@@ -162,9 +141,4 @@ public final class ClassifierCheckpoint {
         }
     }
 
-    private static void put(ZipOutputStream zip, String name, byte[] data) throws IOException {
-        zip.putNextEntry(new ZipEntry(name));
-        zip.write(data);
-        zip.closeEntry();
-    }
 }

@@ -8,18 +8,12 @@ import ai.djl.nn.Parameter;
 import com.google.gson.Gson;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 
 /**
  * Checkpoint files: one zip holding {@code meta.json}, one entry {@code model/<official name>}
@@ -49,32 +43,15 @@ public final class Checkpoints {
      */
     public static void save(Path file, Map<String, Parameter> params, NDList optimizerState, CheckpointMeta meta)
             throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try (OutputStream fos = Files.newOutputStream(tmp);
-                ZipOutputStream zip = new ZipOutputStream(fos)) {
-            putEntry(zip, META, GSON.toJson(meta).getBytes(StandardCharsets.UTF_8));
+        ZipArchive.write(file, sink -> {
+            sink.put(META, GSON.toJson(meta).getBytes(StandardCharsets.UTF_8));
             for (Map.Entry<String, Parameter> e : params.entrySet()) {
-                putEntry(zip, MODEL + e.getKey(), e.getValue().getArray().encode());
+                sink.put(MODEL + e.getKey(), e.getValue().getArray().encode());
             }
             for (NDArray a : optimizerState) {
-                putEntry(zip, OPTIM + a.getName(), a.encode());
+                sink.put(OPTIM + a.getName(), a.encode());
             }
-        }
-        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-            ch.force(true);
-        }
-        try {
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    private static void putEntry(ZipOutputStream zip, String name, byte[] data) throws IOException {
-        zip.putNextEntry(new ZipEntry(name));
-        zip.write(data);
-        zip.closeEntry();
+        });
     }
 
     /** The contents of a checkpoint file. Arrays live in the manager given to {@link #read}. */
@@ -104,27 +81,25 @@ public final class Checkpoints {
         if (!Files.isRegularFile(file)) {
             throw new IOException("checkpoint not found: " + file);
         }
-        CheckpointMeta meta = null;
+        CheckpointMeta[] found = {null};
         NDList model = new NDList();
         NDList optim = new NDList();
-        try (InputStream in = Files.newInputStream(file);
-                ZipInputStream zip = new ZipInputStream(in)) {
-            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
-                byte[] data = zip.readAllBytes();
-                String name = e.getName();
+        try {
+            ZipArchive.read(file, (name, data) -> {
                 if (name.equals(META)) {
-                    meta = GSON.fromJson(new String(data, StandardCharsets.UTF_8), CheckpointMeta.class);
+                    found[0] = GSON.fromJson(new String(data, StandardCharsets.UTF_8), CheckpointMeta.class);
                 } else if (name.startsWith(MODEL) || name.startsWith(OPTIM)) {
                     NDArray a = NDArray.decode(manager, data);
                     boolean isModel = name.startsWith(MODEL);
                     a.setName(name.substring(isModel ? MODEL.length() : OPTIM.length()));
                     (isModel ? model : optim).add(a);
                 }
-            }
+            });
         } catch (IOException | RuntimeException e) {
             throw new IOException("checkpoint " + file + " is unreadable (" + e.getMessage()
                     + "); use an older checkpoint from its folder or start a new run", e);
         }
+        CheckpointMeta meta = found[0];
         if (meta == null || model.isEmpty() || optim.isEmpty()) {
             throw new IOException("checkpoint " + file + " is incomplete (needs " + META + ", " + MODEL
                     + "*, " + OPTIM + "*); use an older checkpoint or start a new run");
