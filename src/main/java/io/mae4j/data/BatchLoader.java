@@ -91,13 +91,7 @@ public final class BatchLoader implements Iterator<HostBatch>, AutoCloseable {
         int[] order = new int[n];
         Arrays.setAll(order, i -> i);
         if (shuffle) {
-            SplittableRandom rng = new SplittableRandom(SeedMix.mix(seed, epoch));
-            for (int i = n - 1; i > 0; i--) {
-                int j = rng.nextInt(i + 1);
-                int t = order[i];
-                order[i] = order[j];
-                order[j] = t;
-            }
+            SeedMix.shuffle(order, new SplittableRandom(SeedMix.mix(seed, epoch)));
         }
         return order;
     }

@@ -26,4 +26,17 @@ public final class SeedMix {
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
         return z ^ (z >>> 31);
     }
+
+    /**
+     * Shuffles {@code a} in place (Fisher–Yates from the end: one {@code rng.nextInt(i + 1)} per
+     * position i = n−1 … 1), so the same generator state always gives the same order.
+     */
+    public static void shuffle(int[] a, java.util.SplittableRandom rng) {
+        for (int i = a.length - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
+    }
 }

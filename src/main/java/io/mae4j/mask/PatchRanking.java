@@ -1,5 +1,6 @@
 package io.mae4j.mask;
 
+import io.mae4j.data.SeedMix;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
@@ -29,12 +30,7 @@ final class PatchRanking {
     static int[] descending(int[] candidates, float[] priority, SplittableRandom rng, double tau) {
         int c = candidates.length;
         int[] shuffled = candidates.clone();
-        for (int i = c - 1; i > 0; i--) { // Fisher-Yates: a random position breaks ties
-            int r = rng.nextInt(i + 1);
-            int t = shuffled[i];
-            shuffled[i] = shuffled[r];
-            shuffled[r] = t;
-        }
+        SeedMix.shuffle(shuffled, rng); // a random position breaks ties
         long[] sortable = new long[c];
         for (int i = 0; i < c; i++) {
             float p = priority[shuffled[i]];

@@ -37,13 +37,8 @@ public final class ThetaOrder {
         for (int j = 0; j < n; j++) {
             perm[j] = j;
         }
-        SplittableRandom rng = new SplittableRandom(SeedMix.mix(seed, 0x7e7a, image));
-        for (int i = n - 1; i > 0; i--) { // Fisher-Yates: the random position breaks ties
-            int r = rng.nextInt(i + 1);
-            int t = perm[i];
-            perm[i] = perm[r];
-            perm[r] = t;
-        }
+        // the random position breaks ties
+        SeedMix.shuffle(perm, new SplittableRandom(SeedMix.mix(seed, 0x7e7a, image)));
         Integer[] idx = new Integer[n];
         for (int i = 0; i < n; i++) {
             idx[i] = i;
