@@ -24,6 +24,11 @@ import java.util.Map;
  * statistic, each in DJL's NDArray encoding. The MAE decoder is not stored (a classifier never
  * runs it); a loaded backbone's decoder holds random weights.
  *
+ * <p>A run's {@code last.ckpt} also holds what resuming needs: {@code optimizer/<state name>} per
+ * AdamW state array (moments and step count, {@link io.mae4j.train.AdamW#stateDict()}) and {@code
+ * progress.json} ({@link ClassifierProgress}: global step, best top-1, the metrics history). These
+ * entries are additive, so the format version stays 1 and {@link #load} ignores them.
+ *
  * <p>A classifier run keeps its newest file at {@code <run>/checkpoints/last.ckpt}. Writes are
  * atomic (temp file, fsync, rename).
  */
@@ -36,6 +41,8 @@ public final class ClassifierCheckpoint {
     private static final String META = "classifier.json";
     private static final String MODEL = "model/";
     private static final String BUFFER = "buffer/";
+    private static final String OPTIM = "optimizer/";
+    private static final String PROGRESS = "progress.json";
 
     private ClassifierCheckpoint() {}
 
@@ -50,6 +57,22 @@ public final class ClassifierCheckpoint {
      */
     public static void save(Path file, Classifier classifier, int epochsDone, double top1, String source)
             throws IOException {
+        save(file, classifier, epochsDone, top1, source, null, null);
+    }
+
+    /**
+     * Writes a classifier atomically with the state a resumed run needs.
+     *
+     * @param file target (parent folders are created)
+     * @param classifier the classifier
+     * @param epochsDone epochs trained
+     * @param top1 last validation top-1, NaN if none
+     * @param source what the backbone came from
+     * @param optimizerState the optimizer's named state arrays ({@code AdamW.stateDict()}), or null
+     * @param progress the run position, or null (then the file cannot be resumed)
+     */
+    public static void save(Path file, Classifier classifier, int epochsDone, double top1, String source,
+            NDList optimizerState, ClassifierProgress progress) throws IOException {
         ClassifierMeta meta = new ClassifierMeta(FORMAT_VERSION, classifier.kind().configName(),
                 classifier.feature().configName(), classifier.classNames(), classifier.backbone().config(), epochsDone,
                 top1, source);
@@ -60,6 +83,14 @@ public final class ClassifierCheckpoint {
             }
             for (Map.Entry<String, NDArray> e : classifier.head().buffers().entrySet()) {
                 sink.put(BUFFER + e.getKey(), e.getValue().encode());
+            }
+            if (optimizerState != null) {
+                for (NDArray a : optimizerState) {
+                    sink.put(OPTIM + a.getName(), a.encode());
+                }
+            }
+            if (progress != null) {
+                sink.put(PROGRESS, GSON.toJson(progress).getBytes(StandardCharsets.UTF_8));
             }
         });
     }
@@ -85,6 +116,88 @@ public final class ClassifierCheckpoint {
 
     /** Like {@link #load}, also returning the stored description. */
     public static Loaded read(Path runDirOrFile, NDManager manager) throws IOException {
+        return read(runDirOrFile, manager, null, new ClassifierProgress[1]);
+    }
+
+    /**
+     * A classifier with what resuming its run needs.
+     *
+     * @param loaded the classifier and its description
+     * @param optimizer the AdamW state arrays, in the manager given to {@link #readResumable}
+     * @param progress the run position
+     */
+    public record Resumable(Loaded loaded, NDList optimizer, ClassifierProgress progress) {
+
+        /**
+         * The JSON part of a resumable checkpoint.
+         *
+         * @param meta the classifier description
+         * @param progress the run position
+         */
+        public record Header(ClassifierMeta meta, ClassifierProgress progress) {}
+    }
+
+    /**
+     * Reads a run's {@code last.ckpt} for resuming.
+     *
+     * @throws IOException naming the file when it is no classifier checkpoint or holds no resume
+     *     state (written before resuming was supported)
+     */
+    public static Resumable readResumable(Path file, NDManager manager) throws IOException {
+        NDList optim = new NDList();
+        ClassifierProgress[] progress = new ClassifierProgress[1];
+        Loaded loaded = read(file, manager, optim, progress);
+        if (progress[0] == null || optim.isEmpty()) {
+            optim.close();
+            throw noResumeState(file);
+        }
+        return new Resumable(loaded, optim, progress[0]);
+    }
+
+    /**
+     * Reads only the JSON entries of a classifier checkpoint (no arrays are decoded, no engine is
+     * needed): its description and run position, to check a run before resuming it.
+     *
+     * @throws IOException naming the file when it is missing, no classifier checkpoint or holds no
+     *     resume state
+     */
+    public static Resumable.Header readHeader(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new IOException("classifier checkpoint not found: " + file);
+        }
+        Object[] found = new Object[3]; // meta, progress, optimizer seen
+        try {
+            ZipArchive.read(file, (name, data) -> {
+                if (name.equals(META)) {
+                    found[0] = GSON.fromJson(new String(data, StandardCharsets.UTF_8), ClassifierMeta.class);
+                } else if (name.equals(PROGRESS)) {
+                    found[1] = GSON.fromJson(new String(data, StandardCharsets.UTF_8), ClassifierProgress.class);
+                } else if (name.startsWith(OPTIM)) {
+                    found[2] = Boolean.TRUE;
+                } else if (name.equals("meta.json")) {
+                    throw new IOException(file + " is a pre-training checkpoint, not a classifier one");
+                }
+            });
+        } catch (IOException | RuntimeException e) {
+            throw new IOException("classifier checkpoint " + file + " is unreadable or not a classifier checkpoint ("
+                    + e.getMessage() + ")", e);
+        }
+        if (found[0] == null) {
+            throw new IOException(file + " is not a mae4j classifier checkpoint (no " + META + ")");
+        }
+        if (found[1] == null || found[2] == null) {
+            throw noResumeState(file);
+        }
+        return new Resumable.Header((ClassifierMeta) found[0], (ClassifierProgress) found[1]);
+    }
+
+    private static IOException noResumeState(Path file) {
+        return new IOException(file + " holds no optimizer state / " + PROGRESS + " (written before classifier runs"
+                + " could resume): it still loads for mask-eval, but start a new linprobe / finetune run to train on");
+    }
+
+    private static Loaded read(Path runDirOrFile, NDManager manager, NDList optim, ClassifierProgress[] progress)
+            throws IOException {
         Path file = fileOf(runDirOrFile);
         if (!Files.isRegularFile(file)) {
             throw new IOException("classifier checkpoint not found: " + file + (Files.isDirectory(runDirOrFile)
@@ -102,6 +215,12 @@ public final class ClassifierCheckpoint {
                         found[0] = GSON.fromJson(new String(data, StandardCharsets.UTF_8), ClassifierMeta.class);
                     } else if (name.equals("meta.json")) {
                         pretraining[0] = true;
+                    } else if (name.equals(PROGRESS)) {
+                        progress[0] = GSON.fromJson(new String(data, StandardCharsets.UTF_8), ClassifierProgress.class);
+                    } else if (optim != null && name.startsWith(OPTIM)) {
+                        NDArray a = NDArray.decode(manager, data);
+                        a.setName(name.substring(OPTIM.length()));
+                        optim.add(a);
                     } else if (name.startsWith(MODEL) || name.startsWith(BUFFER)) {
                         NDArray a = NDArray.decode(tmp, data);
                         boolean isParam = name.startsWith(MODEL);

@@ -1,6 +1,7 @@
 package io.mae4j.classify;
 
 import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import com.typesafe.config.Config;
 import io.mae4j.config.ComposedConfig;
@@ -8,6 +9,7 @@ import io.mae4j.tensorboard.EventFileWriter;
 import io.mae4j.tensorboard.Summaries;
 import io.mae4j.tensorboard.SummaryWriter;
 import io.mae4j.train.ModelSource;
+import io.mae4j.train.ResumeConfig;
 import io.mae4j.train.RunFolder;
 import io.mae4j.util.EngineSetup;
 import java.io.IOException;
@@ -48,9 +50,11 @@ public final class ClassifierJob {
      * What a run did.
      *
      * @param runDir the run folder
-     * @param history one row per epoch
+     * @param history one row per epoch, including those done before a resume
+     * @param note a line for the console when the run had nothing to do (a finished run resumed
+     *     without more epochs), else empty
      */
-    public record Result(Path runDir, List<ClassifierEpoch> history) {
+    public record Result(Path runDir, List<ClassifierEpoch> history, String note) {
 
         /** The last measured top-1, NaN if none. */
         public double lastTop1() {
@@ -103,17 +107,98 @@ public final class ClassifierJob {
                     tb.addText("config", Summaries.codeBlock(rendered), 0);
                 }
                 Loop loop = new Loop(clf, s, data, trainer, folder, tb, c.getInt("tensorboard.log_every"), seed, source);
-                train(loop, root, history);
+                train(loop, root, new Start(0, 0, Double.NEGATIVE_INFINITY), history);
             }
         }
-        return new Result(folder.dir(), history);
+        return new Result(folder.dir(), history, "");
     }
+
+    /**
+     * Continues a stopped {@code linprobe} / {@code finetune} run from its {@code
+     * checkpoints/last.ckpt}: weights, BatchNorm statistics, optimizer state, lr schedule position,
+     * best top-1 and the metrics history; the run's saved config.conf with {@code args} ({@code
+     * key=value}) over it (e.g. {@code finetune.epochs=20} to train longer). metrics.csv is rewritten
+     * from the checkpoint's history (so every epoch appears once), train.log is appended to. A
+     * cached linear probe recomputes its feature table (the frozen encoder gives the same features).
+     *
+     * @param kind the recipe the run must have been started with
+     * @param runDir the run folder a linprobe / finetune run printed
+     * @param args {@code key=value} overrides
+     * @throws IOException naming the folder or file when it is no resumable classifier run
+     */
+    public static Result resume(HeadKind kind, Path runDir, List<String> args) throws IOException {
+        RunFolder folder = RunFolder.open(runDir);
+        Path file = folder.lastCheckpoint();
+        if (!Files.isRegularFile(file)) {
+            throw new IOException("cannot resume " + runDir + ": it has no checkpoints/last.ckpt (the run stopped before"
+                    + " its first epoch ended); start it again instead");
+        }
+        ClassifierCheckpoint.Resumable.Header header;
+        try {
+            header = ClassifierCheckpoint.readHeader(file);
+        } catch (IOException e) {
+            throw new IOException("cannot resume " + runDir + " as a " + kind.configName() + " run: " + e.getMessage(), e);
+        }
+        String was = header.meta().kind();
+        if (!was.equals(kind.configName())) {
+            throw new IllegalArgumentException(runDir + " is a " + was + " run, not " + kind.configName()
+                    + ": resume it with `" + was + " --resume " + runDir + "`");
+        }
+        ResumeConfig rc = ResumeConfig.load(folder, args);
+        Config c = rc.config();
+        ClassifierSettings s = ClassifierSettings.from(c, kind);
+        if (!s.feature().configName().equals(header.meta().feature())) {
+            throw new IllegalArgumentException(kind.configName() + ".feature = " + s.feature().configName()
+                    + " but " + file + " was trained on feature " + header.meta().feature()
+                    + ": a resumed run keeps its feature; start a new run to change it");
+        }
+        ClassifierProgress progress = header.progress();
+        List<ClassifierEpoch> history = new ArrayList<>(progress.history());
+        int done = progress.epochsDone();
+        if (done >= s.epochs()) {
+            String note = String.format(Locale.ROOT, "%s has finished: %d of %d epochs done; nothing to resume"
+                    + " (pass %s.epochs=N with N > %d to train longer)", runDir, done, s.epochs(), kind.configName(), done);
+            LOG.info(note);
+            return new Result(folder.dir(), history, note);
+        }
+        long seed = c.getLong("seed");
+        EngineSetup.start(c.getInt("runtime.threads"), c.getInt("runtime.interop_threads"));
+        ClassifierData data = ClassifierData.open(c, header.meta().model().imgSize(), seed);
+        if (!data.classNames().equals(header.meta().classNames())) {
+            throw new IOException("cannot resume " + runDir + ": " + file + " has classes " + header.meta().classNames()
+                    + " but data.train_split now has " + data.classNames() + "; check data.root");
+        }
+        rewriteMetrics(folder, history);
+        try (NDManager root = NDManager.newBaseManager()) {
+            ClassifierCheckpoint.Resumable ck = ClassifierCheckpoint.readResumable(file, root);
+            Classifier clf = ck.loaded().classifier();
+            say(folder, String.format(Locale.ROOT, "resumed from %s after epoch %d of %d (step %d)%s", file, done,
+                    s.epochs(), progress.globalStep(), s.cacheFeatures() ? "; recomputing the cached features" : ""));
+            boolean tbOn = c.getBoolean("tensorboard.enabled");
+            try (SummaryWriter tb = tbOn ? EventFileWriter.open(folder.dir(),
+                    Duration.ofMillis(Math.round(c.getDouble("tensorboard.flush_seconds") * 1000))) : null;
+                    ClassifierTrainer trainer = new ClassifierTrainer(clf, s, root);
+                    NDList state = ck.optimizer()) {
+                trainer.loadOptimizerState(state);
+                if (tb != null) {
+                    tb.addText("config", Summaries.codeBlock(rc.rendered()), done);
+                }
+                Loop loop = new Loop(clf, s, data, trainer, folder, tb, c.getInt("tensorboard.log_every"), seed,
+                        header.meta().source());
+                train(loop, root, new Start(done, progress.globalStep(), progress.bestTop1()), history);
+            }
+        }
+        return new Result(folder.dir(), history, "");
+    }
+
+    /** Where the epoch loop starts: next epoch, global step, best top-1 so far. */
+    private record Start(int epoch, long step, double best) {}
 
     /** What the epoch loop works with. */
     private record Loop(Classifier clf, ClassifierSettings s, ClassifierData data, ClassifierTrainer trainer,
             RunFolder folder, SummaryWriter tb, int logEvery, long seed, String source) {}
 
-    private static void train(Loop l, NDManager root, List<ClassifierEpoch> history) throws IOException {
+    private static void train(Loop l, NDManager root, Start start, List<ClassifierEpoch> history) throws IOException {
         ClassifierSettings s = l.s();
         boolean probe = s.kind() == HeadKind.LINPROBE;
         FeatureTable trainCache = null;
@@ -127,9 +212,9 @@ public final class ClassifierJob {
                         l.data().train().size(), root);
             }
         }
-        long step = 0;
-        double best = Double.NEGATIVE_INFINITY;
-        for (int epoch = 0; epoch < s.epochs(); epoch++) {
+        long step = start.step();
+        double best = start.best();
+        for (int epoch = start.epoch(); epoch < s.epochs(); epoch++) {
             long t0 = System.nanoTime();
             ClassifierTrainer.EpochSummary sum = trainCache != null
                     ? l.trainer().trainEpoch(epoch, trainCache, l.seed(), step, l.tb(), l.logEvery())
@@ -144,13 +229,19 @@ public final class ClassifierJob {
                     ev == null ? Double.NaN : ev.loss(), ev == null ? Double.NaN : ev.top1(),
                     ev == null ? Double.NaN : ev.top5(), (System.nanoTime() - t0) / 1e9);
             Path ckpts = l.folder().checkpoints();
-            ClassifierCheckpoint.save(ckpts.resolve("last.ckpt"), l.clf(), epoch + 1, row.top1(), l.source());
-            if (ev != null && ev.top1() > best) {
+            boolean improved = ev != null && ev.top1() > best;
+            if (improved) {
                 best = ev.top1();
+            }
+            history.add(row);
+            try (NDList state = l.trainer().optimizerState()) { // last.ckpt first: a kill after it loses nothing
+                ClassifierCheckpoint.save(ckpts.resolve("last.ckpt"), l.clf(), epoch + 1, row.top1(), l.source(), state,
+                        new ClassifierProgress(step, best, history));
+            }
+            if (improved) {
                 ClassifierCheckpoint.save(ckpts.resolve("best.ckpt"), l.clf(), epoch + 1, row.top1(), l.source());
             }
             appendMetrics(l.folder(), row);
-            history.add(row);
             if (l.tb() != null) {
                 l.tb().addScalar("train/epoch_loss", row.trainLoss(), epoch);
                 if (ev != null) {
@@ -164,6 +255,14 @@ public final class ClassifierJob {
             }
             say(l.folder(), row.logLine(s.epochs()));
         }
+    }
+
+    /** metrics.csv as the checkpoint knows it: a row logged after the last checkpoint is dropped. */
+    private static void rewriteMetrics(RunFolder folder, List<ClassifierEpoch> history) throws IOException {
+        List<String> lines = new ArrayList<>();
+        lines.add(ClassifierEpoch.HEADER);
+        history.forEach(r -> lines.add(r.csvRow()));
+        Files.write(folder.dir().resolve("metrics.csv"), lines, StandardCharsets.UTF_8);
     }
 
     private static void appendMetrics(RunFolder folder, ClassifierEpoch row) throws IOException {

@@ -2,6 +2,7 @@ package io.mae4j.classify;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
@@ -55,6 +56,16 @@ final class ClassifierTrainer implements AutoCloseable {
     /** The optimizer's parameter entries (decay groups and lr scales). */
     List<ParamEntry> entries() {
         return optimizer.params();
+    }
+
+    /** A copy of the optimizer state (AdamW moments and step count); close it when written. */
+    NDList optimizerState() {
+        return optimizer.stateDict();
+    }
+
+    /** Restores a state written by {@link #optimizerState()} (copied; {@code state} stays the caller's). */
+    void loadOptimizerState(NDList state) {
+        optimizer.loadStateDict(state);
     }
 
     /** The learning rate at a fractional epoch. */
