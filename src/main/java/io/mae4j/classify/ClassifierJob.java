@@ -71,6 +71,14 @@ public final class ClassifierJob {
 
     /** Runs the request to its configured epochs. */
     public static Result run(Request req) throws IOException {
+        return run(req, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Runs the request but returns after {@code stopAfter} epochs, leaving the folder as a run
+     * killed right after that epoch's checkpoint would (the test seam for resume).
+     */
+    static Result run(Request req, int stopAfter) throws IOException {
         ModelSource src = ModelSource.resolve(req.checkpoint(), req.args());
         Config c = src.config();
         HeadKind kind = req.kind();
@@ -106,7 +114,8 @@ public final class ClassifierJob {
                 if (tb != null) {
                     tb.addText("config", Summaries.codeBlock(rendered), 0);
                 }
-                Loop loop = new Loop(clf, s, data, trainer, folder, tb, c.getInt("tensorboard.log_every"), seed, source);
+                Loop loop = new Loop(clf, s, data, trainer, folder, tb, c.getInt("tensorboard.log_every"), seed, source,
+                        stopAfter);
                 train(loop, root, new Start(0, 0, Double.NEGATIVE_INFINITY), history);
             }
         }
@@ -184,7 +193,7 @@ public final class ClassifierJob {
                     tb.addText("config", Summaries.codeBlock(rc.rendered()), done);
                 }
                 Loop loop = new Loop(clf, s, data, trainer, folder, tb, c.getInt("tensorboard.log_every"), seed,
-                        header.meta().source());
+                        header.meta().source(), Integer.MAX_VALUE);
                 train(loop, root, new Start(done, progress.globalStep(), progress.bestTop1()), history);
             }
         }
@@ -196,7 +205,7 @@ public final class ClassifierJob {
 
     /** What the epoch loop works with. */
     private record Loop(Classifier clf, ClassifierSettings s, ClassifierData data, ClassifierTrainer trainer,
-            RunFolder folder, SummaryWriter tb, int logEvery, long seed, String source) {}
+            RunFolder folder, SummaryWriter tb, int logEvery, long seed, String source, int stopAfter) {}
 
     private static void train(Loop l, NDManager root, Start start, List<ClassifierEpoch> history) throws IOException {
         ClassifierSettings s = l.s();
@@ -214,7 +223,7 @@ public final class ClassifierJob {
         }
         long step = start.step();
         double best = start.best();
-        for (int epoch = start.epoch(); epoch < s.epochs(); epoch++) {
+        for (int epoch = start.epoch(); epoch < Math.min(s.epochs(), l.stopAfter()); epoch++) {
             long t0 = System.nanoTime();
             ClassifierTrainer.EpochSummary sum = trainCache != null
                     ? l.trainer().trainEpoch(epoch, trainCache, l.seed(), step, l.tb(), l.logEvery())
