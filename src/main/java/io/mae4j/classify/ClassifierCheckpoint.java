@@ -218,14 +218,11 @@ public final class ClassifierCheckpoint {
                     } else if (name.equals(PROGRESS)) {
                         progress[0] = GSON.fromJson(new String(data, StandardCharsets.UTF_8), ClassifierProgress.class);
                     } else if (optim != null && name.startsWith(OPTIM)) {
-                        NDArray a = NDArray.decode(manager, data);
-                        a.setName(name.substring(OPTIM.length()));
-                        optim.add(a);
-                    } else if (name.startsWith(MODEL) || name.startsWith(BUFFER)) {
-                        NDArray a = NDArray.decode(tmp, data);
-                        boolean isParam = name.startsWith(MODEL);
-                        a.setName(name.substring(isParam ? MODEL.length() : BUFFER.length()));
-                        (isParam ? params : buffers).add(a);
+                        optim.add(Checkpoints.decodeNamed(manager, data, name.substring(OPTIM.length())));
+                    } else if (name.startsWith(MODEL)) {
+                        params.add(Checkpoints.decodeNamed(tmp, data, name.substring(MODEL.length())));
+                    } else if (name.startsWith(BUFFER)) {
+                        buffers.add(Checkpoints.decodeNamed(tmp, data, name.substring(BUFFER.length())));
                     }
                 });
             } catch (IOException | RuntimeException e) {

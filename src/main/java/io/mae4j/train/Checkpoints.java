@@ -54,6 +54,19 @@ public final class Checkpoints {
         });
     }
 
+    /**
+     * Decodes one array entry of a checkpoint archive (DJL's {@link NDArray#encode()} bytes).
+     *
+     * @param manager owns the array
+     * @param data the entry's bytes
+     * @param name the array's name (the entry name without its folder prefix)
+     */
+    public static NDArray decodeNamed(NDManager manager, byte[] data, String name) {
+        NDArray a = NDArray.decode(manager, data);
+        a.setName(name);
+        return a;
+    }
+
     /** The contents of a checkpoint file. Arrays live in the manager given to {@link #read}. */
     public record Loaded(CheckpointMeta meta, NDList model, NDList optimizer) {}
 
@@ -88,11 +101,10 @@ public final class Checkpoints {
             ZipArchive.read(file, (name, data) -> {
                 if (name.equals(META)) {
                     found[0] = GSON.fromJson(new String(data, StandardCharsets.UTF_8), CheckpointMeta.class);
-                } else if (name.startsWith(MODEL) || name.startsWith(OPTIM)) {
-                    NDArray a = NDArray.decode(manager, data);
-                    boolean isModel = name.startsWith(MODEL);
-                    a.setName(name.substring(isModel ? MODEL.length() : OPTIM.length()));
-                    (isModel ? model : optim).add(a);
+                } else if (name.startsWith(MODEL)) {
+                    model.add(decodeNamed(manager, data, name.substring(MODEL.length())));
+                } else if (name.startsWith(OPTIM)) {
+                    optim.add(decodeNamed(manager, data, name.substring(OPTIM.length())));
                 }
             });
         } catch (IOException | RuntimeException e) {
