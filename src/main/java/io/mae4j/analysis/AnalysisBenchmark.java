@@ -3,7 +3,6 @@ package io.mae4j.analysis;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import com.typesafe.config.Config;
 import io.mae4j.config.ConfigComposer;
@@ -12,7 +11,6 @@ import io.mae4j.data.TransformSettings;
 import io.mae4j.model.MaeConfig;
 import io.mae4j.model.MaeModel;
 import io.mae4j.util.EngineSetup;
-import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -126,16 +124,11 @@ public final class AnalysisBenchmark {
 
     private static double forward(MaeModel model, ProbeSet probes, int batch, boolean capture, ParameterStore ps,
             NDManager manager) {
-        int side = probes.imgSize();
         long t0 = System.nanoTime();
         for (int start = 0; start < probes.size(); start += batch) {
             int b = Math.min(batch, probes.size() - start);
-            float[] px = new float[b * 3 * side * side];
-            for (int i = 0; i < b; i++) {
-                System.arraycopy(probes.images().get(start + i).chw(), 0, px, i * 3 * side * side, 3 * side * side);
-            }
             try (NDManager step = manager.newSubManager()) {
-                NDArray imgs = step.create(FloatBuffer.wrap(px), new Shape(b, 3, side, side)); // (B, 3, H, W)
+                NDArray imgs = probes.batch(step, start, b); // (B, 3, H, W)
                 model.encode(ps, imgs, capture).tokens().get(0).toFloatArray(); // waits for the result
             }
         }

@@ -61,6 +61,29 @@ public final class InterrelationAnalyzer {
      * @throws IllegalArgumentException when the probe set was prepared for another model size
      */
     public AnalysisResult analyze(MaeModel model, ProbeSet probes, NDManager manager) {
+        return analyze(model, probes, manager, null);
+    }
+
+    /**
+     * Sees each layer's attention of each batch during {@link #analyze(MaeModel, ProbeSet, NDManager,
+     * AttentionListener)}, before it is freed, so other per-image measures share the one forward pass.
+     */
+    @FunctionalInterface
+    public interface AttentionListener {
+        /**
+         * @param first probe index of the batch's first image
+         * @param layer 0-based encoder layer
+         * @param attention (B, H, N+1, N+1), valid only during the call; results must not stay attached to it
+         */
+        void onLayer(int first, int layer, NDArray attention);
+    }
+
+    /**
+     * Measures the model on the probe set and hands every layer's attention to {@code listener}.
+     *
+     * @param listener called per batch and layer, or null
+     */
+    public AnalysisResult analyze(MaeModel model, ProbeSet probes, NDManager manager, AttentionListener listener) {
         MaeConfig cfg = model.config();
         if (probes.imgSize() != cfg.imgSize() || probes.patchSize() != cfg.patchSize()) {
             throw new IllegalArgumentException("the probe set was prepared for img_size " + probes.imgSize()
@@ -71,7 +94,6 @@ public final class InterrelationAnalyzer {
         long t0 = System.nanoTime();
         int images = probes.size();
         int n = cfg.numPatches();
-        int side = cfg.imgSize();
         MeasureTable table = new MeasureTable(images, cfg.depth(), cfg.numHeads());
         double[][] barSum = new double[images][n];
         double[][] barCount = new double[images][n];
@@ -82,16 +104,14 @@ public final class InterrelationAnalyzer {
         for (int start = 0; start < images; start += settings.batchSize()) {
             int b = Math.min(settings.batchSize(), images - start);
             try (NDManager step = manager.newSubManager()) {
-                float[] pixels = new float[b * 3 * side * side];
                 float[] counts = new float[b * n];
                 for (int i = 0; i < b; i++) {
                     ProbeImage p = probes.images().get(start + i);
-                    System.arraycopy(p.chw(), 0, pixels, i * 3 * side * side, 3 * side * side);
                     for (int j = 0; j < n; j++) {
                         counts[i * n + j] = p.counts()[j];
                     }
                 }
-                NDArray imgs = step.create(FloatBuffer.wrap(pixels), new Shape(b, 3, side, side)); // (B, 3, H, W)
+                NDArray imgs = probes.batch(step, start, b); // (B, 3, H, W)
                 NDArray t = step.create(FloatBuffer.wrap(counts), new Shape(b, n)); // (B, N)
                 EncoderOutput out = model.encode(ps, imgs, true);
                 NDList attention = out.attention();
@@ -118,6 +138,9 @@ public final class InterrelationAnalyzer {
                             ac.close();
                             tc.close();
                         }
+                    }
+                    if (listener != null) {
+                        listener.onLayer(start, l, a);
                     }
                     a.close(); // frees this layer's attention early
                 }

@@ -48,6 +48,22 @@ public record ProbeSet(int imgSize, int patchSize, List<ProbeImage> images) {
     }
 
     /**
+     * Images {@code [from, from + count)} as one normalised input batch.
+     *
+     * @param manager owns the array
+     * @return (count, 3, imgSize, imgSize)
+     */
+    public ai.djl.ndarray.NDArray batch(ai.djl.ndarray.NDManager manager, int from, int count) {
+        int plane = 3 * imgSize * imgSize;
+        float[] pixels = new float[count * plane];
+        for (int i = 0; i < count; i++) {
+            System.arraycopy(images.get(from + i).chw(), 0, pixels, i * plane, plane);
+        }
+        return manager.create(java.nio.FloatBuffer.wrap(pixels),
+                new ai.djl.ndarray.types.Shape(count, 3, imgSize, imgSize)); // (B, 3, H, W)
+    }
+
+    /**
      * Prepares decoded images.
      *
      * @param images RGB images of any size

@@ -2,7 +2,6 @@ package io.mae4j.maskeval;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import io.mae4j.analysis.AnalysisSettings;
 import io.mae4j.analysis.AttendedShares;
 import io.mae4j.analysis.InterrelationAnalyzer;
@@ -12,7 +11,6 @@ import io.mae4j.classify.PatchClassifier;
 import io.mae4j.data.DecodedImage;
 import io.mae4j.data.SeedMix;
 import io.mae4j.model.MaeConfig;
-import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -103,12 +101,9 @@ public final class MaskEvalRunner {
             }
             ProbeSet probes = ProbeSet.fromImages(decoded, batchNames, side, cfg.patchSize(), mean, std, analysis.sift());
             try (NDManager step = manager.newSubManager()) {
-                float[][] theta = analyzer.analyze(classifier.backbone(), probes, step).thetaBar(); // [B][N]
-                float[] pixels = new float[b * 3 * side * side];
-                for (int i = 0; i < b; i++) {
-                    System.arraycopy(probes.images().get(i).chw(), 0, pixels, i * 3 * side * side, 3 * side * side);
-                }
-                NDArray imgs = step.create(FloatBuffer.wrap(pixels), new Shape(b, 3, side, side)); // (B, 3, H, W)
+                AttendedShares shares = spur ? new AttendedShares(cfg, b, analysis) : null;
+                float[][] theta = analyzer.analyze(classifier.backbone(), probes, step, shares).thetaBar(); // [B][N]
+                NDArray imgs = probes.batch(step, 0, b); // (B, 3, H, W)
                 System.arraycopy(dropper.predict(imgs, empty(b)), 0, baseline, start, b);
                 List<ThetaOrder> orders = new ArrayList<>();
                 for (int i = 0; i < b; i++) {
@@ -133,7 +128,7 @@ public final class MaskEvalRunner {
                 }
                 List<SpuriousFinder.Finding> batchFindings = new ArrayList<>();
                 if (spur) {
-                    float[][][] share = AttendedShares.compute(classifier.backbone(), probes, analysis, step);
+                    float[][][] share = shares.shares(); // from the θ̄ pass: one encoder forward per batch
                     List<int[]> drops = new ArrayList<>();
                     List<int[]> controls = new ArrayList<>();
                     for (int i = 0; i < b; i++) {
