@@ -9,21 +9,11 @@ import com.typesafe.config.ConfigFactory;
  * BetaSchedule#fromConfig}) and {@code tau}. Needs the θ score cache: {@link #create(Config)} alone
  * fails with a message saying so.
  */
-public final class GuidedCurriculumStrategyFactory implements MaskStrategyFactory {
+public final class GuidedCurriculumStrategyFactory extends ScoreGuidedStrategyFactory {
 
     @Override
     public String name() {
         return GuidedCurriculumStrategy.NAME;
-    }
-
-    @Override
-    public boolean needsScores() {
-        return true;
-    }
-
-    @Override
-    public MaskStrategy create(Config maskSection) {
-        return create(maskSection, null);
     }
 
     @Override

@@ -7,7 +7,7 @@ import com.typesafe.config.Config;
  * {@code theta_bottom} ({@link Bottom}); reads {@code mask.mask_ratio}. Needs the θ score cache:
  * {@link #create(Config)} alone fails with a message saying so.
  */
-public abstract class ThetaRankStrategyFactory implements MaskStrategyFactory {
+public abstract class ThetaRankStrategyFactory extends ScoreGuidedStrategyFactory {
 
     private final boolean top;
 
@@ -18,16 +18,6 @@ public abstract class ThetaRankStrategyFactory implements MaskStrategyFactory {
     @Override
     public String name() {
         return top ? ThetaRankStrategy.TOP : ThetaRankStrategy.BOTTOM;
-    }
-
-    @Override
-    public boolean needsScores() {
-        return true;
-    }
-
-    @Override
-    public MaskStrategy create(Config maskSection) {
-        return create(maskSection, null);
     }
 
     @Override
