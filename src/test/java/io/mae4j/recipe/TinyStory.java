@@ -1,5 +1,6 @@
 package io.mae4j.recipe;
 
+import io.mae4j.train.TinyRuns;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,15 +14,8 @@ public final class TinyStory {
     private TinyStory() {}
 
     public static List<String> args(Path tmp, String... extra) {
-        List<String> a = new ArrayList<>(List.of(
-                "model.img_size=32", "model.patch_size=8", "model.embed_dim=32", "model.depth=1",
-                "model.num_heads=2", "model.decoder_embed_dim=16", "model.decoder_depth=1",
-                "model.decoder_num_heads=2",
-                "data.root=" + tmp.resolve("synth"), "data.synth.classes=4", "data.synth.train_per_class=8",
-                "data.synth.val_per_class=2", "data.synth.image_size=32", "data.num_workers=1",
-                "train.batch_size=4", "train.epochs=2", "train.warmup_epochs=1", "train.lr=3e-3",
-                "train.keep_checkpoints=0", "eval.every=1", "eval.batch_size=16", "analysis.every=0",
-                "tensorboard.enabled=false", "cache.workers=1", "runs_dir=" + tmp.resolve("runs")));
+        List<String> a = new ArrayList<>(TinyRuns.sizes(tmp));
+        a.addAll(List.of("train.epochs=2", "analysis.every=0", "tensorboard.enabled=false", "cache.workers=1"));
         a.addAll(List.of(extra));
         return a;
     }
