@@ -83,7 +83,7 @@ public class WeightsCommand implements Runnable {
                 throw new IllegalArgumentException(source + " is a weights file: convert it with `weights convert`");
             }
             EngineSetup.start(0, 0);
-            try (NDManager m = NDManager.newBaseManager()) {
+            try (NDManager m = NDManager.newBaseManager(ai.djl.Device.cpu())) { // an export is read on the CPU
                 ModelSource.Loaded loaded = src.load(m);
                 MaeModel mae = loaded.model();
                 StateDict sd = WeightExporter.export(mae.officialParameters(), Map.of("pos_embed",
@@ -120,7 +120,7 @@ public class WeightsCommand implements Runnable {
             var cfg = ModelSettings.from(c.getConfig("model"));
             EngineSetup.start(0, 0);
             StateDict in = WeightFiles.read(inputs);
-            try (NDManager m = NDManager.newBaseManager()) {
+            try (NDManager m = NDManager.newBaseManager(ai.djl.Device.cpu())) { // a check against PyTorch: CPU float32
                 MaeModel mae = new MaeModel(cfg);
                 mae.initialize(m);
                 io.mae4j.train.InitWeights.apply(weights, mae, m);

@@ -1,5 +1,6 @@
 package io.mae4j.recipe;
 
+import io.mae4j.util.EngineSetup;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import io.mae4j.cache.BuildProgress;
@@ -126,6 +127,7 @@ public final class Bootstrap {
             Pretrainer.run(new Pretrainer.Request(rc.config(), rc.rendered(), rc.overrides(), folder, true));
             return new Run(dir, State.RESUMED, epochs);
         }
+        EngineSetup.start(boot.config()); // libtorch and runtime.device checked before the run folder exists
         Pretrainer.run(new Pretrainer.Request(boot.config(), boot.render(), boot.overrides(), RunFolder.at(dir), false));
         return new Run(dir, State.TRAINED, epochs);
     }

@@ -1,5 +1,6 @@
 package io.mae4j.recipe;
 
+import io.mae4j.util.EngineSetup;
 import io.mae4j.cache.BuildProgress;
 import io.mae4j.cache.BuildResult;
 import io.mae4j.cache.CacheBuilds;
@@ -100,6 +101,7 @@ public final class QuickstartStory {
     }
 
     private static Pretrainer.Result train(ComposedConfig c) throws IOException {
+        EngineSetup.start(c.config()); // libtorch and runtime.device checked before a run folder exists
         RunFolder folder = RunFolder.create(Path.of(c.config().getString("runs_dir")), c.experimentName());
         return Pretrainer.run(new Pretrainer.Request(c.config(), c.render(), c.overrides(), folder, false));
     }

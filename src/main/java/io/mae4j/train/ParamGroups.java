@@ -1,5 +1,6 @@
 package io.mae4j.train;
 
+import io.mae4j.device.Host;
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Parameter;
 import java.util.ArrayList;
@@ -43,7 +44,7 @@ final class ParamGroups {
         Map<String, Double> squares = new LinkedHashMap<>();
         params.forEach((name, p) -> {
             NDArray a = p.getArray();
-            float[] v = a.toFloatArray();
+            float[] v = Host.floats(a); // a parameter: read through a closed host copy
             String block = blockOf(name);
             double s = 0;
             for (float x : v) {

@@ -1,5 +1,7 @@
 package io.mae4j.train;
 
+import io.mae4j.device.Host;
+import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
@@ -65,7 +67,7 @@ public final class Pretrainer {
     public static Result run(Request req) throws IOException {
         Config c = req.config();
         long seed = c.getLong("seed");
-        EngineSetup.start(c.getInt("runtime.threads"), c.getInt("runtime.interop_threads"));
+        Device device = EngineSetup.start(c); // every array of the run lives on it (root manager below)
         MaeConfig modelCfg = ModelSettings.from(c.getConfig("model"));
         TrainSettings ts = TrainSettings.from(c.getConfig("train"));
         EvalSettings es = EvalSettings.from(c.getConfig("eval"));
@@ -73,7 +75,7 @@ public final class Pretrainer {
         String digest = RunFolder.sha256(req.renderedConfig());
 
         try (TrainData data = TrainData.open(c, modelCfg.imgSize(), seed);
-                NDManager root = NDManager.newBaseManager()) {
+                NDManager root = NDManager.newBaseManager(device)) {
             MaskStrategy mask = TrainScores.maskStrategy(c, data.train());
             Engine.getInstance().setRandomSeed((int) seed);
             MaeModel model = new MaeModel(modelCfg);
@@ -166,6 +168,7 @@ public final class Pretrainer {
             AnalysisHook.Outcome analysis = l.analysis().due(epoch, ts.epochs())
                     ? l.analysis().run(l.model(), epoch, step, l.folder().dir(), l.root())
                     : null;
+            Host.releaseCached(l.root().getDevice()); // k-NN / analysis shapes differ from training's (GPU only)
             EpochStats stats = new EpochStats(epoch, step, s.meanLoss(), s.lastLr(), s.imgPerSec(), knn[0], knn[1],
                     (System.nanoTime() - t0) / 1e9);
             l.tb().epochEnded(stats);
