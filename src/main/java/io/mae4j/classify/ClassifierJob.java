@@ -1,5 +1,6 @@
 package io.mae4j.classify;
 
+import io.mae4j.device.Host;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDList;
@@ -234,6 +235,7 @@ public final class ClassifierJob {
             ClassifierTrainer.Evaluation ev = null;
             if (s.evalDue(epoch)) {
                 ev = valCache != null ? l.trainer().evaluate(valCache) : l.trainer().evaluate(l.data().valBatches(s.batchSize()));
+                Host.releaseCached(root.getDevice()); // evaluation's batch shapes differ from training's (GPU only)
             }
             ClassifierEpoch row = new ClassifierEpoch(epoch, step, sum.meanLoss(), sum.lastLr(), sum.imgPerSec(),
                     ev == null ? Double.NaN : ev.loss(), ev == null ? Double.NaN : ev.top1(),

@@ -90,7 +90,8 @@ public record DeviceInventory(String libtorch, boolean cudaBuild, String cudaRun
             return "CPU natives loaded (" + libtorch + ", built without CUDA)";
         }
         if (cudaRuntime == null) {
-            return "no CUDA runtime loadable (libcudart not found or no NVIDIA driver; " + libtorch + ")";
+            return "no CUDA runtime loadable (DJL counts GPUs through libcudart.so, loaded by JNA: put its folder,"
+                    + " e.g. /usr/local/cuda/lib64, on LD_LIBRARY_PATH; " + libtorch + ")";
         }
         if (gpus.isEmpty()) {
             return "the CUDA runtime " + cudaRuntime + " loads but sees 0 GPUs (driver too old for it, or"

@@ -110,8 +110,7 @@ public record Natives(String djlVersion, String pytorchVersion, String flavor, b
 
     /** Where libtorch will come from (as DJL's LibUtils looks: library path, bundled jar, cache, download). */
     public Source source() {
-        String lib = Utils.getEnvOrSystemProperty("PYTORCH_LIBRARY_PATH");
-        if (!blank(lib)) {
+        if (libraryPathHoldsLibtorch()) {
             return Source.LIBRARY_PATH;
         }
         if (bundled) {
@@ -119,6 +118,22 @@ public record Natives(String djlVersion, String pytorchVersion, String flavor, b
         }
         return Files.isRegularFile(cacheFolder().resolve(System.mapLibraryName("torch"))) ? Source.CACHE
                 : Source.DOWNLOAD;
+    }
+
+    /** True when PYTORCH_LIBRARY_PATH names a folder (or file) with libtorch in it; DJL ignores it otherwise. */
+    private static boolean libraryPathHoldsLibtorch() {
+        String lib = Utils.getEnvOrSystemProperty("PYTORCH_LIBRARY_PATH");
+        if (blank(lib)) {
+            return false;
+        }
+        String name = System.mapLibraryName("torch");
+        for (String part : lib.split(java.io.File.pathSeparator)) {
+            Path p = Paths.get(part);
+            if (Files.isRegularFile(p.resolve(name)) || (Files.isRegularFile(p) && p.endsWith(name))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** DJL's folder for this libtorch: {@code <DJL_CACHE_DIR>/pytorch/<version>-<flavour>-<classifier>}. */
@@ -151,12 +166,15 @@ public record Natives(String djlVersion, String pytorchVersion, String flavor, b
         String provide = String.format(Locale.ROOT, "set PYTORCH_LIBRARY_PATH to a libtorch %s folder (the one holding"
                 + " %s) or copy a filled %s from a machine with internet", label(), System.mapLibraryName("torch"),
                 cacheFolder());
-        return new SetupException(switch (source()) {
+        String lib = Utils.getEnvOrSystemProperty("PYTORCH_LIBRARY_PATH");
+        String ignored = blank(lib) || libraryPathHoldsLibtorch() ? ""
+                : "PYTORCH_LIBRARY_PATH=" + lib + " holds no " + System.mapLibraryName("torch") + " (DJL ignores it), so ";
+        return new SetupException(ignored + switch (source()) {
             case DOWNLOAD -> "cannot load libtorch " + label() + ": it is not in " + cacheFolder()
                     + " and DJL could not download it (" + why + "); run once on a machine with internet, or " + provide;
-            case LIBRARY_PATH -> "cannot load libtorch from PYTORCH_LIBRARY_PATH="
-                    + Utils.getEnvOrSystemProperty("PYTORCH_LIBRARY_PATH") + " (" + why + "); it must be libtorch "
-                    + label() + ": fix the path, or unset it and " + provide;
+            case LIBRARY_PATH -> "cannot load libtorch from PYTORCH_LIBRARY_PATH=" + lib + " (" + why
+                    + "); it must hold libtorch " + label() + " with its CUDA libraries: point it at such a folder, or"
+                    + " unset it so DJL uses " + cacheFolder();
             default -> "cannot load libtorch " + label() + " from " + cacheFolder() + " (" + why
                     + "); delete that folder so it is extracted again, or " + provide;
         });
