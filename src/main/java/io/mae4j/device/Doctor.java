@@ -87,6 +87,7 @@ public final class Doctor {
             engine = EngineSetup.start(rs.threads(), rs.interopThreads());
         } catch (SetupException e) {
             line("engine", "NOT loaded");
+            line("device", "runtime.device=" + rs.device() + " -> unknown until libtorch loads");
             fixes.add(e.getMessage());
         }
         if (engine != null) {

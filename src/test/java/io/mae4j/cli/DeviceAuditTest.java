@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import io.mae4j.train.TinyRuns;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -81,13 +82,10 @@ class DeviceAuditTest extends ConsoleCapture {
         NDManager system = probe.getParentManager();
         probe.close();
         Path runs = tmp.resolve("runs");
-        List<String> train = new ArrayList<>(List.of("train", "model.img_size=32", "model.patch_size=8",
-                "model.embed_dim=32", "model.depth=2", "model.num_heads=2", "model.decoder_embed_dim=16",
-                "model.decoder_depth=1", "model.decoder_num_heads=2", "data.root=" + tmp.resolve("synth"),
-                "data.synth.classes=2", "data.synth.train_per_class=8", "data.synth.val_per_class=4",
-                "data.synth.image_size=32", "train.batch_size=4", "train.epochs=2", "eval.every=1",
-                "analysis.every=1", "analysis.num_images=4", "tensorboard.images_every=1",
-                "tensorboard.histograms_every=1", "runs_dir=" + runs, "runtime.device=cpu"));
+        List<String> train = new ArrayList<>(List.of("train"));
+        train.addAll(TinyRuns.sizes(tmp));
+        train.addAll(List.of("train.epochs=2", "analysis.every=1", "analysis.num_images=4",
+                "tensorboard.images_every=1", "tensorboard.histograms_every=1", "runtime.device=cpu"));
         int before = system.getManagedArrays().size();
         assertEquals(0, Main.execute(train.toArray(String[]::new)), err());
         assertEquals(before, system.getManagedArrays().size(), "arrays left alive by train");

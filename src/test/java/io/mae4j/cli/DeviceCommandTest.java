@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import io.mae4j.train.TinyRuns;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,11 +23,8 @@ class DeviceCommandTest extends ConsoleCapture {
     Path tmp;
 
     private List<String> tiny(String... extra) {
-        List<String> a = new ArrayList<>(List.of("model.img_size=32", "model.patch_size=8", "model.embed_dim=32",
-                "model.depth=1", "model.num_heads=2", "model.decoder_embed_dim=16", "model.decoder_depth=1",
-                "model.decoder_num_heads=2", "data.root=" + tmp.resolve("synth"), "data.synth.classes=2",
-                "data.synth.train_per_class=4", "data.synth.val_per_class=2", "data.synth.image_size=32",
-                "train.batch_size=4", "train.epochs=1", "eval.every=0", "runs_dir=" + tmp.resolve("runs")));
+        List<String> a = new ArrayList<>(TinyRuns.sizes(tmp));
+        a.addAll(List.of("train.epochs=1", "eval.every=0"));
         a.addAll(List.of(extra));
         return a;
     }
