@@ -1,6 +1,5 @@
 package io.mae4j.classify;
 
-import io.mae4j.device.Host;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -8,6 +7,7 @@ import ai.djl.nn.Parameter;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParseException;
+import io.mae4j.device.Host;
 import io.mae4j.model.MaeModel;
 import io.mae4j.train.Checkpoints;
 import io.mae4j.train.ZipArchive;

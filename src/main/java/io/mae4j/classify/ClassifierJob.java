@@ -1,12 +1,12 @@
 package io.mae4j.classify;
 
-import io.mae4j.device.Host;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import com.typesafe.config.Config;
 import io.mae4j.config.ComposedConfig;
+import io.mae4j.device.Host;
 import io.mae4j.tensorboard.EventFileWriter;
 import io.mae4j.tensorboard.Summaries;
 import io.mae4j.tensorboard.SummaryWriter;

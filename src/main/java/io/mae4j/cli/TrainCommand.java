@@ -2,10 +2,10 @@ package io.mae4j.cli;
 
 import io.mae4j.config.ComposedConfig;
 import io.mae4j.config.ConfigComposer;
-import io.mae4j.util.EngineSetup;
 import io.mae4j.train.Pretrainer;
 import io.mae4j.train.ResumeConfig;
 import io.mae4j.train.RunFolder;
+import io.mae4j.util.EngineSetup;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;

@@ -1,6 +1,5 @@
 package io.mae4j.recipe;
 
-import io.mae4j.util.EngineSetup;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import io.mae4j.cache.BuildProgress;
@@ -13,6 +12,7 @@ import io.mae4j.train.Checkpoints;
 import io.mae4j.train.Pretrainer;
 import io.mae4j.train.ResumeConfig;
 import io.mae4j.train.RunFolder;
+import io.mae4j.util.EngineSetup;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

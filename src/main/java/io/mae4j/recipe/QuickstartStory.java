@@ -1,6 +1,5 @@
 package io.mae4j.recipe;
 
-import io.mae4j.util.EngineSetup;
 import io.mae4j.cache.BuildProgress;
 import io.mae4j.cache.BuildResult;
 import io.mae4j.cache.CacheBuilds;
@@ -11,6 +10,7 @@ import io.mae4j.report.CompareRuns;
 import io.mae4j.report.Comparison;
 import io.mae4j.train.Pretrainer;
 import io.mae4j.train.RunFolder;
+import io.mae4j.util.EngineSetup;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;

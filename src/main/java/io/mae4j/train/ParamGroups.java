@@ -1,8 +1,8 @@
 package io.mae4j.train;
 
-import io.mae4j.device.Host;
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Parameter;
+import io.mae4j.device.Host;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

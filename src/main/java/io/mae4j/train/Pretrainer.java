@@ -1,11 +1,12 @@
 package io.mae4j.train;
 
-import io.mae4j.device.Host;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import com.typesafe.config.Config;
+import io.mae4j.device.Host;
+import io.mae4j.device.RuntimeSettings;
 import io.mae4j.mask.MaskStrategy;
 import io.mae4j.model.MaeConfig;
 import io.mae4j.model.MaeModel;
@@ -67,7 +68,8 @@ public final class Pretrainer {
     public static Result run(Request req) throws IOException {
         Config c = req.config();
         long seed = c.getLong("seed");
-        Device device = EngineSetup.start(c); // every array of the run lives on it (root manager below)
+        RuntimeSettings rt = RuntimeSettings.from(c);
+        Device device = EngineSetup.start(rt); // every array of the run lives on it (root manager below)
         MaeConfig modelCfg = ModelSettings.from(c.getConfig("model"));
         TrainSettings ts = TrainSettings.from(c.getConfig("train"));
         EvalSettings es = EvalSettings.from(c.getConfig("eval"));
@@ -98,7 +100,10 @@ public final class Pretrainer {
                     }
                 }
                 folder.log(data.describe());
+                String where = "device " + device + " (runtime.device=" + rt.device() + ")";
+                folder.log(where);
                 LOG.info("run folder: {}", folder.dir().toAbsolutePath());
+                LOG.info("{}", where);
                 LOG.info("{}", data.describe());
 
                 EpochRunner runner = new EpochRunner(model, optimizer, mask, ts, seed, root);
