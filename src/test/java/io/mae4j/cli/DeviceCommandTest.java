@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mae4j.train.TinyRuns;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -69,9 +71,14 @@ class DeviceCommandTest extends ConsoleCapture {
     }
 
     @Test
-    void cpuAndAutoTrainOnTheCpu() {
+    void autoTrainsOnTheCpuAndSaysSo() throws IOException {
         assertEquals(0, Main.execute(cmd("train", tiny("runtime.device=auto"))), err());
-        assertTrue(Files.exists(tmp.resolve("runs/default")), out());
+        Path run;
+        try (Stream<Path> runs = Files.list(tmp.resolve("runs/default"))) {
+            run = runs.findFirst().orElseThrow();
+        }
+        assertTrue(Files.readString(run.resolve("train.log")).contains("device cpu() (runtime.device=auto)"),
+                "train.log names the device");
     }
 
     @Test
