@@ -14,7 +14,7 @@ import io.mae4j.model.MaeModel;
 import io.mae4j.sift.Keypoint;
 import io.mae4j.sift.KeypointRemap;
 import io.mae4j.sift.PatchCounts;
-import io.mae4j.train.ModelSource;
+import io.mae4j.run.ModelSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -6,8 +6,8 @@ import io.mae4j.model.io.StateDict;
 import io.mae4j.model.io.TensorData;
 import io.mae4j.model.io.WeightExporter;
 import io.mae4j.model.io.WeightFiles;
-import io.mae4j.train.ModelSettings;
-import io.mae4j.train.ModelSource;
+import io.mae4j.run.ModelSettings;
+import io.mae4j.run.ModelSource;
 import io.mae4j.util.EngineSetup;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -123,7 +123,7 @@ public class WeightsCommand implements Runnable {
             try (NDManager m = NDManager.newBaseManager()) {
                 MaeModel mae = new MaeModel(cfg);
                 mae.initialize(m);
-                io.mae4j.train.InitWeights.apply(weights, mae, m);
+                io.mae4j.run.InitWeights.apply(weights, mae, m);
                 var imgs = in.require("imgs").toNDArray(m);
                 var noise = in.require("noise").toNDArray(m);
                 var mask = new io.mae4j.mask.RandomMaskStrategy(c.getDouble("mask.mask_ratio")).fromNoise(noise, m);

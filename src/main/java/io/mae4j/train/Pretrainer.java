@@ -17,6 +17,14 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.mae4j.run.CheckpointMeta;
+import io.mae4j.run.Checkpoints;
+import io.mae4j.run.EpochStats;
+import io.mae4j.run.InitWeights;
+import io.mae4j.run.ModelSettings;
+import io.mae4j.run.RunFolder;
+import io.mae4j.optim.AdamW;
+import io.mae4j.optim.ParamEntry;
 
 /**
  * Runs (or resumes) one MAE pre-training run: the official {@code main_pretrain.py} on DJL.

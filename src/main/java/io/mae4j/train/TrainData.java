@@ -12,6 +12,7 @@ import io.mae4j.data.TransformSettings;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import io.mae4j.run.RunFolder;
 
 /**
  * The datasets and transforms of a run, from the {@code data.*} and {@code eval.*} keys: the

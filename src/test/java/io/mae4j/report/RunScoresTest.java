@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.mae4j.train.EpochStats;
+import io.mae4j.run.EpochStats;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

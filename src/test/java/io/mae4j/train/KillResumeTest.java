@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.mae4j.run.ResumeConfig;
+import io.mae4j.run.RunFolder;
 
 /**
  * A real {@code kill -9} of a training process (a child JVM), then {@code --resume}: the resumed

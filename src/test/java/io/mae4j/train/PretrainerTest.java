@@ -13,6 +13,10 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.mae4j.run.Checkpoints;
+import io.mae4j.run.EpochStats;
+import io.mae4j.run.ResumeConfig;
+import io.mae4j.run.RunFolder;
 
 /** Smoke runs of the whole pre-training path on tiny generated data. */
 class PretrainerTest {

@@ -25,6 +25,8 @@ import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.mae4j.run.EpochStats;
+import io.mae4j.run.RunFolder;
 
 /**
  * The TensorBoard output of real (tiny) training runs: a 32 px ViT with 8 px patches (4x4 grid),

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import io.mae4j.run.RunFolder;
 
 /** Tiny, fast pre-training configurations for tests (32 px, one encoder block, 40 images). */
 public final class TinyRuns {
