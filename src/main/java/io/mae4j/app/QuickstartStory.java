@@ -2,7 +2,7 @@ package io.mae4j.app;
 
 import io.mae4j.cache.BuildProgress;
 import io.mae4j.cache.BuildResult;
-import io.mae4j.app.CacheBuilds;
+import io.mae4j.app.CacheBuildJob;
 import io.mae4j.config.ComposedConfig;
 import io.mae4j.config.ConfigComposer;
 import io.mae4j.app.CompareJob;
@@ -68,7 +68,7 @@ public final class QuickstartStory {
 
         out.println("quickstart 2/4: θ score cache of the training split, scored by " + r.runDir()
                 + " (the bootstrap scorer)");
-        BuildResult cache = CacheBuilds.withModel(r.runDir(), Bootstrap.keyArguments(args),
+        BuildResult cache = CacheBuildJob.withModel(r.runDir(), BootstrapScorerJob.keyArguments(args),
                 "mae4j cache build scorer=" + r.runDir(), BuildProgress.console());
         out.println("quickstart 2/4: " + cache.summary());
 

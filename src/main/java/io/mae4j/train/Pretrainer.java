@@ -82,7 +82,7 @@ public final class Pretrainer {
 
         try (TrainData data = TrainData.open(c, modelCfg.imgSize(), seed);
                 NDManager root = NDManager.newBaseManager()) {
-            MaskStrategy mask = TrainScores.maskStrategy(c, data.train());
+            MaskStrategy mask = MaskStrategyLoader.maskStrategy(c, data.train());
             Engine.getInstance().setRandomSeed((int) seed);
             MaeModel model = new MaeModel(modelCfg);
             model.initialize(root);
@@ -116,7 +116,7 @@ public final class Pretrainer {
                 }
                 TensorBoardSettings tbs = TensorBoardSettings.from(c.getConfig("tensorboard"));
                 ReconstructionPreview preview = tbs.enabled() && tbs.imagesEvery() > 0
-                        ? new ReconstructionPreview(data.previewBatch(tbs.numImages(), TrainScores.needsScores(c)), seed,
+                        ? new ReconstructionPreview(data.previewBatch(tbs.numImages(), MaskStrategyLoader.needsScores(c)), seed,
                                 floats(c.getDoubleList("data.mean")), floats(c.getDoubleList("data.std")))
                         : null;
                 try (TensorBoardMonitor tb = TensorBoardMonitor.open(tbs, folder.dir(),

@@ -20,9 +20,9 @@ import java.nio.file.Path;
  * {@code cache build} writes under the dataset. A cache built from other images (its dataset
  * fingerprint differs) is refused with the command that rebuilds it.
  */
-final class TrainScores {
+final class MaskStrategyLoader {
 
-    private TrainScores() {}
+    private MaskStrategyLoader() {}
 
     /** Whether the configured mask strategy reads the θ score cache (of the training split). */
     static boolean needsScores(Config c) {

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * then the θ cache scored by its last checkpoint; reused when finished, resumed when interrupted,
  * refused when the folder holds other settings.
  */
-class BootstrapTest {
+class BootstrapScorerJobTest {
 
     @TempDir
     Path tmp;
@@ -45,11 +45,11 @@ class BootstrapTest {
     @Test
     void trainsThenScoresThenReusesAndResumes() throws Exception {
         List<String> args = args("mask=guided_curriculum");
-        Bootstrap.Result first = Bootstrap.build(args, "test", BuildProgress.silent(), out);
+        BootstrapScorerJob.Result first = BootstrapScorerJob.build(args, "test", BuildProgress.silent(), out);
 
         Path dir = tmp.resolve("runs/default-bootstrap"); // no experiment: name "default"
         assertEquals(dir, first.run().dir());
-        assertEquals(Bootstrap.State.TRAINED, first.run().state());
+        assertEquals(BootstrapScorerJob.State.TRAINED, first.run().state());
         Config saved = ConfigFactory.parseFile(dir.resolve("config.conf").toFile()).resolve();
         assertEquals("random", saved.getString("mask.name"), "the bootstrap masks at random whatever mask= says");
         assertEquals(2, saved.getInt("train.epochs"), "train.epochs = cache.bootstrap_epochs");
@@ -72,8 +72,8 @@ class BootstrapTest {
 
         // again: the finished run is reused, the cache is complete
         long mtime = Files.getLastModifiedTime(ckpt).toMillis();
-        Bootstrap.Result again = Bootstrap.build(args, "test", BuildProgress.silent(), out);
-        assertEquals(Bootstrap.State.REUSED, again.run().state());
+        BootstrapScorerJob.Result again = BootstrapScorerJob.build(args, "test", BuildProgress.silent(), out);
+        assertEquals(BootstrapScorerJob.State.REUSED, again.run().state());
         assertEquals(mtime, Files.getLastModifiedTime(ckpt).toMillis());
         assertEquals(first.cache().file(), again.cache().file());
         assertEquals(32, again.cache().alreadyDone());
@@ -83,8 +83,8 @@ class BootstrapTest {
         Files.copy(dir.resolve("checkpoints/epoch-0001.ckpt"), ckpt, StandardCopyOption.REPLACE_EXISTING);
         RunFolder.open(dir).truncateMetrics(1);
         assertEquals(1, Checkpoints.readMeta(ckpt).epochsDone());
-        Bootstrap.Run resumed = Bootstrap.pretrain(args, out);
-        assertEquals(Bootstrap.State.RESUMED, resumed.state());
+        BootstrapScorerJob.Run resumed = BootstrapScorerJob.pretrain(args, out);
+        assertEquals(BootstrapScorerJob.State.RESUMED, resumed.state());
         assertEquals(2, Checkpoints.readMeta(ckpt).epochsDone());
         List<EpochStats> after = RunFolder.open(dir).readMetrics();
         assertEquals(2, after.size());
@@ -94,21 +94,21 @@ class BootstrapTest {
     @Test
     void refusesAFolderOfOtherSettingsAndBadEpochs() throws Exception {
         Path dir = tmp.resolve("boot");
-        Bootstrap.pretrain(args("cache.bootstrap_run=" + dir, "cache.bootstrap_epochs=1"), out);
+        BootstrapScorerJob.pretrain(args("cache.bootstrap_run=" + dir, "cache.bootstrap_epochs=1"), out);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Bootstrap.pretrain(args("cache.bootstrap_run=" + dir, "cache.bootstrap_epochs=1",
+                () -> BootstrapScorerJob.pretrain(args("cache.bootstrap_run=" + dir, "cache.bootstrap_epochs=1",
                         "model.embed_dim=16"), out));
         assertTrue(e.getMessage().contains(dir.toString()) && e.getMessage().contains("model.embed_dim = 32 there, 16 now")
                 && e.getMessage().contains("cache.bootstrap_run"), e.getMessage());
         // speed-only keys do not count
-        assertEquals(Bootstrap.State.REUSED, Bootstrap.pretrain(args("cache.bootstrap_run=" + dir,
+        assertEquals(BootstrapScorerJob.State.REUSED, BootstrapScorerJob.pretrain(args("cache.bootstrap_run=" + dir,
                 "cache.bootstrap_epochs=1", "data.num_workers=2", "runtime.threads=1"), out).state());
-        assertThrows(IllegalArgumentException.class, () -> Bootstrap.pretrain(args("cache.bootstrap_epochs=0"), out));
+        assertThrows(IllegalArgumentException.class, () -> BootstrapScorerJob.pretrain(args("cache.bootstrap_epochs=0"), out));
     }
 
     @Test
     void keyArgumentsDropGroupChoicesAndTheScorer() {
-        assertEquals(List.of("cache.workers=1", "data.root=x"), Bootstrap.keyArguments(
+        assertEquals(List.of("cache.workers=1", "data.root=x"), BootstrapScorerJob.keyArguments(
                 List.of("experiment=quickstart", "data=synthetic", "cache.workers=1", "cache.scorer=bootstrap",
                         "mask=random", "data.root=x")));
     }

@@ -21,9 +21,9 @@ import io.mae4j.cache.SiftDensityScorer;
  * The builds {@code cache build} runs: with the {@code sift-only} scorer from a composed config, or
  * with a model (run folder, .ckpt or weights file) as scorer. Both resume a partial file.
  */
-public final class CacheBuilds {
+public final class CacheBuildJob {
 
-    private CacheBuilds() {}
+    private CacheBuildJob() {}
 
     /** The cache file a config designates: {@code cache.path}, else the default under {@code data.root}. */
     public static Path file(Config c, CacheSettings s, Scorer scorer) {

@@ -4,7 +4,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import io.mae4j.cache.BuildProgress;
 import io.mae4j.cache.BuildResult;
-import io.mae4j.app.CacheBuilds;
+import io.mae4j.app.CacheBuildJob;
 import io.mae4j.config.ComposedConfig;
 import io.mae4j.config.ConfigComposer;
 import io.mae4j.run.CheckpointMeta;
@@ -26,13 +26,13 @@ import java.util.Map;
  * (1) pre-train one with random masking for {@code cache.bootstrap_epochs} epochs — the config of the
  * arguments with {@code mask=random} and {@code train.epochs} set, into the fixed folder
  * {@code cache.bootstrap_run} (default {@code <runs_dir>/<name>-bootstrap}) — then (2) build the θ score
- * cache with that run's last checkpoint as scorer ({@link CacheBuilds#withModel}).
+ * cache with that run's last checkpoint as scorer ({@link CacheBuildJob#withModel}).
  *
  * <p>Run again after a kill: a finished bootstrap run is reused, an interrupted one resumes from its
  * last checkpoint, and the cache build resumes where it stopped (the checkpoint, hence the cache file,
  * is the same). A folder trained with other model / data / mask / train settings is refused.
  */
-public final class Bootstrap {
+public final class BootstrapScorerJob {
 
     /** The {@code cache.scorer} value that selects this recipe. */
     public static final String SCORER = "bootstrap";
@@ -67,7 +67,7 @@ public final class Bootstrap {
      */
     public record Result(Run run, BuildResult cache) {}
 
-    private Bootstrap() {}
+    private BootstrapScorerJob() {}
 
     /**
      * Both steps, printing a line for each on {@code out}.
@@ -80,7 +80,7 @@ public final class Bootstrap {
         Run run = pretrain(args, out);
         Path ckpt = RunFolder.open(run.dir()).lastCheckpoint();
         out.println("bootstrap 2/2: θ score cache scored by " + ckpt);
-        BuildResult cache = CacheBuilds.withModel(run.dir(), keyArguments(args), command, progress);
+        BuildResult cache = CacheBuildJob.withModel(run.dir(), keyArguments(args), command, progress);
         out.println("bootstrap cache: " + cache.file() + "  (train with mask.guided.cache=" + cache.file() + ")");
         return new Result(run, cache);
     }

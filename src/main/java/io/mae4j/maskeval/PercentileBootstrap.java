@@ -13,10 +13,10 @@ import java.util.SplittableRandom;
  * @param resamples B
  * @param seed seed of the resampling
  */
-public record Bootstrap(int resamples, long seed) {
+public record PercentileBootstrap(int resamples, long seed) {
 
     /** Checks B ≥ 1. */
-    public Bootstrap {
+    public PercentileBootstrap {
         if (resamples < 1) {
             throw new IllegalArgumentException("mask_eval.bootstrap must be at least 1, got " + resamples);
         }
