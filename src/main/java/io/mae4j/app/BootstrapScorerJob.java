@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import io.mae4j.report.AnalysisPlots;
 
 /**
  * The {@code bootstrap} θ scorer ({@code cache build scorer=bootstrap}): when no trained model exists,
@@ -123,10 +124,12 @@ public final class BootstrapScorerJob {
             out.println("bootstrap 1/2: resuming after epoch " + meta.epochsDone());
             RunFolder folder = RunFolder.open(dir);
             ResumeConfig rc = ResumeConfig.load(folder, List.of());
-            Pretrainer.run(new Pretrainer.Request(rc.config(), rc.rendered(), rc.overrides(), folder, true));
+            Pretrainer.run(new Pretrainer.Request(rc.config(), rc.rendered(), rc.overrides(), folder, true,
+                    AnalysisPlots::pngs));
             return new Run(dir, State.RESUMED, epochs);
         }
-        Pretrainer.run(new Pretrainer.Request(boot.config(), boot.render(), boot.overrides(), RunFolder.at(dir), false));
+        Pretrainer.run(new Pretrainer.Request(boot.config(), boot.render(), boot.overrides(), RunFolder.at(dir), false,
+                AnalysisPlots::pngs));
         return new Run(dir, State.TRAINED, epochs);
     }
 

@@ -18,6 +18,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import io.mae4j.report.AnalysisPlots;
 
 /**
  * {@code quickstart}: the paper's pre-training application in small, on the synthetic set.
@@ -101,7 +102,8 @@ public final class QuickstartStory {
 
     private static Pretrainer.Result train(ComposedConfig c) throws IOException {
         RunFolder folder = RunFolder.create(Path.of(c.config().getString("runs_dir")), c.experimentName());
-        return Pretrainer.run(new Pretrainer.Request(c.config(), c.render(), c.overrides(), folder, false));
+        return Pretrainer.run(new Pretrainer.Request(c.config(), c.render(), c.overrides(), folder, false,
+                AnalysisPlots::pngs));
     }
 
     private static String summary(Pretrainer.Result r) {

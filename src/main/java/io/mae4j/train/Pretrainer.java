@@ -44,9 +44,10 @@ public final class Pretrainer {
      * @param overrides the arguments it was composed from
      * @param folder the run folder
      * @param resume continue from the folder's last checkpoint
+     * @param figures draws the figures of the interrelation analyses ({@code analysis.every})
      */
     public record Request(Config config, String renderedConfig, List<String> overrides, RunFolder folder,
-            boolean resume) {}
+            boolean resume, AnalysisFigures figures) {}
 
     /**
      * What a run did.
@@ -109,7 +110,7 @@ public final class Pretrainer {
 
                 EpochRunner runner = new EpochRunner(model, optimizer, mask, ts, seed, root);
                 KnnProbe probe = new KnnProbe(model, es, root);
-                AnalysisHook analysis = AnalysisHook.open(c, modelCfg);
+                AnalysisHook analysis = AnalysisHook.open(c, modelCfg, req.figures());
                 if (!analysis.describe().isEmpty()) {
                     folder.log(analysis.describe());
                     LOG.info(analysis.describe());

@@ -2,6 +2,7 @@ package io.mae4j.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import io.mae4j.report.AnalysisPlots;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,7 +54,7 @@ class KillResumeTest {
         RunFolder folder = RunFolder.open(runDir);
         ResumeConfig rc = ResumeConfig.load(folder, List.of());
         Pretrainer.Result resumed = Pretrainer.run(new Pretrainer.Request(rc.config(), rc.rendered(),
-                rc.overrides(), folder, true));
+                rc.overrides(), folder, true, AnalysisPlots::pngs));
         assertEquals(6, resumed.history().size());
         for (int e = 0; e < 6; e++) {
             // same draws, same state; the BLAS may still round differently when the restored
