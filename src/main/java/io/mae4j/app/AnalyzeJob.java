@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import io.mae4j.report.AnalysisPlots;
+import io.mae4j.data.Normalization;
 
 /**
  * The {@code analyze} command's work: load a model (run, checkpoint or weights; see {@link
@@ -69,7 +70,7 @@ public final class AnalyzeJob {
         MaeConfig cfg = src.modelConfig();
         ProbeSource images = ProbeSource.resolve(req.images(), c.getConfig("data"), settings.numImages());
         ProbeSet probes = ProbeSet.fromFiles(images.files(), cfg.imgSize(), cfg.patchSize(),
-                floats(c.getDoubleList("data.mean")), floats(c.getDoubleList("data.std")), settings.sift());
+                Normalization.from(c.getConfig("data")).mean(), Normalization.from(c.getConfig("data")).std(), settings.sift());
         EngineSetup.start(c.getInt("runtime.threads"), c.getInt("runtime.interop_threads"));
         String stem = src.file().getFileName().toString().replaceFirst("\\.[^.]+$", "");
         String name = req.name() != null ? req.name() : (stem + "_" + images.label()).replaceAll("[^A-Za-z0-9._-]", "_");
@@ -132,13 +133,5 @@ public final class AnalyzeJob {
             }
         });
         return String.join(", ", f) + " fail";
-    }
-
-    private static float[] floats(List<Double> v) {
-        float[] out = new float[v.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = v.get(i).floatValue();
-        }
-        return out;
     }
 }

@@ -17,7 +17,7 @@ import java.util.List;
 import io.mae4j.report.Comparison;
 import io.mae4j.report.ComparisonPlots;
 import io.mae4j.report.RunScores;
-import io.mae4j.report.Stat;
+import io.mae4j.analysis.Spread;
 
 /**
  * Writes a {@link Comparison} into a folder: accuracy.png, loss.png, report.md, report.json and a
@@ -102,10 +102,10 @@ public final class CompareJob {
         return root;
     }
 
-    private static JsonObject stat(Stat s) {
+    private static JsonObject stat(Spread s) {
         JsonObject o = new JsonObject();
         o.add("mean", num(s.mean()));
-        o.add("sd", num(s.sd()));
+        o.add("sd", num(s.std()));
         o.addProperty("n", s.n());
         return o;
     }

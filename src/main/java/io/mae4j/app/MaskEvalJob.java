@@ -29,6 +29,7 @@ import java.util.Locale;
 import java.util.Map;
 import io.mae4j.report.MaskEvalPictures;
 import io.mae4j.report.MaskEvalPlots;
+import io.mae4j.data.Normalization;
 
 /**
  * The {@code mask-eval} command's work: resolve the config, open the images and the classifier
@@ -93,8 +94,8 @@ public final class MaskEvalJob {
                 : Path.of("mask_eval", stem.replaceAll("[^A-Za-z0-9._-]", "_") + "_" + name);
         try (NDManager manager = NDManager.newBaseManager()) {
             PatchClassifier clf = loader.load(req.checkpoint(), manager);
-            MaskEvalRunner runner = new MaskEvalRunner(clf, settings, analysis, floats(data.getDoubleList("mean")),
-                    floats(data.getDoubleList("std")));
+            MaskEvalRunner runner = new MaskEvalRunner(clf, settings, analysis, Normalization.from(data).mean(),
+                    Normalization.from(data).std());
             MaskEvalRun run = runner.run(new DatasetImages(ds, clf.classNames()), manager, System.err::println);
             MaskEvalStats stats = MaskEvalStats.of(run, settings.bootstrap(), settings.seed());
             Map<String, Object> prov = new LinkedHashMap<>();
@@ -151,13 +152,5 @@ public final class MaskEvalJob {
         if (img != null) {
             Files.write(file, img.toPng());
         }
-    }
-
-    private static float[] floats(List<Double> v) {
-        float[] out = new float[v.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = v.get(i).floatValue();
-        }
-        return out;
     }
 }

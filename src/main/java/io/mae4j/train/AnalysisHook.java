@@ -16,9 +16,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import io.mae4j.data.Normalization;
 
 /**
  * The patch interrelation analysis during pre-training: every {@code analysis.every} epochs (and
@@ -83,7 +83,7 @@ final class AnalysisHook {
                     + " from data.val_split; set analysis.every=0 to train without the analysis)", e);
         }
         ProbeSet probes = ProbeSet.fromDataset(ds, s.numImages(), model.imgSize(), model.patchSize(),
-                floats(c.getDoubleList("data.mean")), floats(c.getDoubleList("data.std")), s.sift());
+                Normalization.from(c.getConfig("data")).mean(), Normalization.from(c.getConfig("data")).std(), s.sift());
         String label = String.format(Locale.ROOT, "%s (first %d, class-balanced)", split, probes.size());
         return new AnalysisHook(s, probes, label, modelName, (System.nanoTime() - t0) / 1e9, figures);
     }
@@ -182,13 +182,5 @@ final class AnalysisHook {
                     + " signature holds: %s, %.2f s (measures %.2f s) -> %s", epoch + 1, mean, n, stages, holds,
                     seconds, result.seconds(), dir.getParent().getFileName().resolve(dir.getFileName()));
         }
-    }
-
-    private static float[] floats(List<Double> v) {
-        float[] out = new float[v.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = v.get(i).floatValue();
-        }
-        return out;
     }
 }

@@ -25,6 +25,7 @@ import io.mae4j.run.ModelSettings;
 import io.mae4j.run.RunFolder;
 import io.mae4j.optim.AdamW;
 import io.mae4j.optim.ParamEntry;
+import io.mae4j.data.Normalization;
 
 /**
  * Runs (or resumes) one MAE pre-training run: the official {@code main_pretrain.py} on DJL.
@@ -118,7 +119,7 @@ public final class Pretrainer {
                 TensorBoardSettings tbs = TensorBoardSettings.from(c.getConfig("tensorboard"));
                 ReconstructionPreview preview = tbs.enabled() && tbs.imagesEvery() > 0
                         ? new ReconstructionPreview(data.previewBatch(tbs.numImages(), MaskStrategyLoader.needsScores(c)), seed,
-                                floats(c.getDoubleList("data.mean")), floats(c.getDoubleList("data.std")))
+                                Normalization.from(c.getConfig("data")).mean(), Normalization.from(c.getConfig("data")).std())
                         : null;
                 try (TensorBoardMonitor tb = TensorBoardMonitor.open(tbs, folder.dir(),
                         new TensorBoardMonitor.Sources(model, params, mask, preview, root), ts.epochs())) {
@@ -195,13 +196,6 @@ public final class Pretrainer {
         }
     }
 
-    private static float[] floats(List<Double> v) {
-        float[] out = new float[v.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = v.get(i).floatValue();
-        }
-        return out;
-    }
 
 
     private static CheckpointMeta restore(RunFolder folder, Map<String, Parameter> params, AdamW optimizer,
