@@ -1,14 +1,6 @@
 package io.mae4j.app;
 
 import com.typesafe.config.Config;
-import io.mae4j.data.ImageFolderDataset;
-import io.mae4j.data.SyntheticDataset;
-import io.mae4j.run.ModelSource;
-import io.mae4j.util.EngineSetup;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
 import io.mae4j.cache.BuildProgress;
 import io.mae4j.cache.BuildResult;
 import io.mae4j.cache.CacheBuilder;
@@ -16,6 +8,17 @@ import io.mae4j.cache.CacheSettings;
 import io.mae4j.cache.ModelScorer;
 import io.mae4j.cache.Scorer;
 import io.mae4j.cache.SiftDensityScorer;
+import io.mae4j.config.ConfigComposer;
+import io.mae4j.data.ImageFolderDataset;
+import io.mae4j.data.SyntheticDataset;
+import io.mae4j.run.ModelSource;
+import io.mae4j.util.EngineSetup;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The builds {@code cache build} runs: with the {@code sift-only} scorer from a composed config, or
@@ -24,6 +27,35 @@ import io.mae4j.cache.SiftDensityScorer;
 public final class CacheBuildJob {
 
     private CacheBuildJob() {}
+
+    /**
+     * Builds (or resumes) the cache that {@code cache build} arguments ask for, choosing the scorer by
+     * {@code cache.scorer}: {@code sift-only}, {@code bootstrap} (pre-train a scorer first, see
+     * {@link BootstrapScorerJob}) or a model (run folder, .ckpt or weights file).
+     *
+     * @param args expanded {@code key=value} / {@code group=choice} arguments
+     * @param command the command line recorded in the header as the rebuild hint
+     * @param out where the bootstrap recipe reports its steps
+     */
+    public static BuildResult build(List<String> args, String command, BuildProgress progress, PrintStream out)
+            throws IOException {
+        Config c = ConfigComposer.locate().compose(args).config();
+        CacheSettings s = CacheSettings.from(c);
+        if (SiftDensityScorer.NAME.equals(s.scorer())) {
+            return siftOnly(c, command, progress);
+        }
+        if (BootstrapScorerJob.SCORER.equals(s.scorer())) {
+            return BootstrapScorerJob.build(args, command, progress, out).cache();
+        }
+        // a model scorer: its run's config (or model=... for weights) with the other arguments
+        List<String> rest = new ArrayList<>();
+        for (String a : args) {
+            if (!a.startsWith("cache.scorer=")) {
+                rest.add(a);
+            }
+        }
+        return withModel(Path.of(s.scorer()), rest, command, progress);
+    }
 
     /** The cache file a config designates: {@code cache.path}, else the default under {@code data.root}. */
     public static Path file(Config c, CacheSettings s, Scorer scorer) {

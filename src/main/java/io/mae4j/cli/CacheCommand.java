@@ -1,9 +1,10 @@
 package io.mae4j.cli;
 
 import com.typesafe.config.Config;
+import io.mae4j.app.BootstrapScorerJob;
+import io.mae4j.app.CacheBuildJob;
 import io.mae4j.cache.BuildProgress;
 import io.mae4j.cache.BuildResult;
-import io.mae4j.app.CacheBuildJob;
 import io.mae4j.cache.CacheEntry;
 import io.mae4j.cache.CacheInfo;
 import io.mae4j.cache.CacheReader;
@@ -11,9 +12,7 @@ import io.mae4j.cache.CacheSettings;
 import io.mae4j.cache.CacheShow;
 import io.mae4j.cache.Scorer;
 import io.mae4j.cache.Scorers;
-import io.mae4j.cache.SiftDensityScorer;
 import io.mae4j.config.ConfigComposer;
-import io.mae4j.app.BootstrapScorerJob;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,23 +87,8 @@ public class CacheCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             List<String> expanded = expand(args, new ArrayList<>());
-            Config c = ConfigComposer.locate().compose(expanded).config();
-            CacheSettings s = CacheSettings.from(c);
             String cmd = "mae4j cache build " + String.join(" ", args);
-            if (SiftDensityScorer.NAME.equals(s.scorer())) {
-                result = CacheBuildJob.siftOnly(c, cmd, BuildProgress.console());
-            } else if (BootstrapScorerJob.SCORER.equals(s.scorer())) {
-                result = BootstrapScorerJob.build(expanded, cmd, BuildProgress.console(), System.out).cache();
-            } else {
-                // a model scorer: its run's config (or model=... for weights) with the other arguments
-                List<String> rest = new ArrayList<>();
-                for (String a : expanded) {
-                    if (!a.startsWith("cache.scorer=")) {
-                        rest.add(a);
-                    }
-                }
-                result = CacheBuildJob.withModel(Path.of(s.scorer()), rest, cmd, BuildProgress.console());
-            }
+            result = CacheBuildJob.build(expanded, cmd, BuildProgress.console(), System.out);
             System.out.println(result.summary());
             return 0;
         }
