@@ -14,7 +14,14 @@ public record Normalization(float[] mean, float[] std) {
 
     /** Reads {@code mean} and {@code std} of the {@code data} config section. */
     public static Normalization from(Config data) {
-        return new Normalization(Normalization.from(data).mean(), Normalization.from(data).std());
+        return new Normalization(floats(data.getDoubleList("mean")), floats(data.getDoubleList("std")));
     }
 
+    private static float[] floats(List<Double> v) {
+        float[] out = new float[v.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = v.get(i).floatValue();
+        }
+        return out;
+    }
 }
