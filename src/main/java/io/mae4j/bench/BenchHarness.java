@@ -21,7 +21,7 @@ import io.mae4j.train.TrainSettings;
  * copy, mask, forward, backward, AdamW) with MAE's recipe (AdamW 0.9 / 0.95, wd 0.05, constant
  * lr 1.5e-4), one step at a time so strategies can be interleaved on the same weights.
  */
-final class BenchHarness implements AutoCloseable {
+public final class BenchHarness implements AutoCloseable {
 
     private final NDManager root;
     private final MaeModel model;
@@ -64,7 +64,7 @@ final class BenchHarness implements AutoCloseable {
      * A fixed batch of uniform noise in [−1, 1) with the given geometries (whole images when null)
      * and paths {@code img<i>.png}.
      */
-    static HostBatch fixedBatch(MaeConfig cfg, int b, List<CropGeometry> geometries) {
+    public static HostBatch fixedBatch(MaeConfig cfg, int b, List<CropGeometry> geometries) {
         int side = cfg.imgSize();
         float[] pixels = new float[b * cfg.inChans() * side * side];
         SplittableRandom rng = new SplittableRandom(7);
