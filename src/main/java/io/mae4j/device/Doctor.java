@@ -6,7 +6,6 @@ import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.util.Utils;
 import com.typesafe.config.Config;
 import io.mae4j.data.OpenCvLoader;
-import io.mae4j.util.EngineSetup;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,7 +83,7 @@ public final class Doctor {
         line("DJL cache", Utils.getCacheDir() + " (engine files under " + Utils.getEngineCacheDir("pytorch") + ")");
         Engine engine = null;
         try {
-            engine = EngineSetup.start(rs.threads(), rs.interopThreads());
+            engine = EngineStarter.start(rs.threads(), rs.interopThreads());
         } catch (SetupException e) {
             line("engine", "NOT loaded");
             line("device", "runtime.device=" + rs.device() + " -> unknown until libtorch loads");
@@ -106,7 +105,7 @@ public final class Doctor {
     }
 
     private void engineLines(Engine engine, RuntimeSettings rs) {
-        DeviceInventory seen = EngineSetup.inventory();
+        DeviceInventory seen = EngineStarter.inventory();
         line("engine", "PyTorch " + engine.getVersion() + " loaded: " + seen.libtorch());
         line("CUDA", (seen.cudaBuild() ? "libtorch built with CUDA" : "libtorch built without CUDA") + "; runtime "
                 + (seen.cudaRuntime() == null ? "none loadable (libcudart)" : seen.cudaRuntime()));

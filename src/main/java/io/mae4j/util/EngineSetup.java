@@ -2,25 +2,19 @@ package io.mae4j.util;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
-import ai.djl.pytorch.jni.LibUtils;
 import com.typesafe.config.Config;
 import io.mae4j.device.DeviceInventory;
-import io.mae4j.device.DeviceSelector;
-import io.mae4j.device.Natives;
+import io.mae4j.device.EngineStarter;
 import io.mae4j.device.RuntimeSettings;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Starts the DJL PyTorch engine with the thread settings of a run and picks the run's device. Must run
- * before any other DJL call: libtorch reads the thread counts once, and DJL reads where libtorch comes
- * from ({@link Natives#prepare()}) when the engine loads. A libtorch that does not load, or a GPU asked
+ * Starts the DJL PyTorch engine offline, with the thread settings of a run, and picks the run's device
+ * ({@code runtime.device}). Must run before any other DJL call: libtorch reads the thread counts once, and
+ * DJL reads where libtorch comes from when the engine loads. A libtorch that does not load, or a GPU asked
  * for and not seen, ends in a {@link io.mae4j.device.SetupException} with one sentence, never a stack trace.
+ * The work is done by {@link EngineStarter}.
  */
 public final class EngineSetup {
-
-    private static final Logger LOG = LoggerFactory.getLogger(EngineSetup.class);
-    private static DeviceInventory inventory;
 
     private EngineSetup() {}
 
@@ -30,25 +24,9 @@ public final class EngineSetup {
      * @param threads intra-op threads (libtorch / OpenMP), 0 = leave the default
      * @param interopThreads inter-op threads, 0 = leave the default
      * @return the engine
-     * @throws io.mae4j.device.SetupException when libtorch cannot be loaded
      */
-    public static synchronized Engine start(int threads, int interopThreads) {
-        Natives natives = Natives.ofBuild();
-        natives.prepare();
-        if (threads > 0 && System.getProperty("ai.djl.pytorch.num_threads") == null) {
-            System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
-        }
-        if (interopThreads > 0 && System.getProperty("ai.djl.pytorch.num_interop_threads") == null) {
-            System.setProperty("ai.djl.pytorch.num_interop_threads", Integer.toString(interopThreads));
-        }
-        if (natives.source() == Natives.Source.DOWNLOAD) {
-            LOG.info("{}", natives.where());
-        }
-        try {
-            return Engine.getEngine("PyTorch");
-        } catch (RuntimeException | LinkageError e) {
-            throw natives.loadFailure(e);
-        }
+    public static Engine start(int threads, int interopThreads) {
+        return EngineStarter.start(threads, interopThreads);
     }
 
     /**
@@ -56,10 +34,9 @@ public final class EngineSetup {
      *
      * @param c the resolved config
      * @return the selected device
-     * @throws io.mae4j.device.SetupException when libtorch cannot be loaded or the asked-for GPU is not seen
      */
     public static Device start(Config c) {
-        return start(RuntimeSettings.from(c));
+        return EngineStarter.start(RuntimeSettings.from(c));
     }
 
     /**
@@ -68,18 +45,12 @@ public final class EngineSetup {
      * @param settings the runtime settings
      * @return the selected device
      */
-    public static synchronized Device start(RuntimeSettings settings) {
-        start(settings.threads(), settings.interopThreads());
-        return DeviceSelector.select(settings.device(), inventory());
+    public static Device start(RuntimeSettings settings) {
+        return EngineStarter.start(settings);
     }
 
     /** What DJL sees (probed once, after the engine started). */
-    public static synchronized DeviceInventory inventory() {
-        if (inventory == null) {
-            Engine engine = start(0, 0);
-            inventory = DeviceInventory.probe(engine, "libtorch " + engine.getVersion() + " "
-                    + Natives.ofBuild().flavor() + " from " + LibUtils.getLibtorchPath());
-        }
-        return inventory;
+    public static DeviceInventory inventory() {
+        return EngineStarter.inventory();
     }
 }
