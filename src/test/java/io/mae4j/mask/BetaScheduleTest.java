@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.typesafe.config.ConfigFactory;
 import org.junit.jupiter.api.Test;
 
-/** Pins β(e) of the three schedules (DESIGN.md, "Guided curriculum mask"). */
+/** Pins β(e) of the three schedules (src/site/markdown/definitions.md, "Guided curriculum mask"). */
 class BetaScheduleTest {
 
     @Test
