@@ -11,7 +11,8 @@
 # reference run of the same mask in a default JVM. Phase 2: parallel_runs runs, `parallel` JVMs at a time on
 # this machine, counted NaN (a diverged run exits non-zero) and compared with the reference too.
 # Prints one summary line per phase; exits 1 if any run was NaN or differed. Work folder: $SOAK_DIR
-# (default /tmp/mae4j-soak); MAE4J_HOME = the checkout whose build is soaked (default: this one).
+# (default /tmp/mae4j-soak); MAE4J_HOME = the checkout whose build is soaked (default: this one); REF_FROM = the
+# work folder of an earlier soak whose reference traces to compare against (default: run them here).
 set -uo pipefail
 home=${MAE4J_HOME:-$(cd "$(dirname "$0")/../../.." && pwd)}
 xmn_runs=${1:-20}
@@ -26,7 +27,7 @@ cp="$home/target/test-classes:$home/target/classes:$home/target/lib/*"
 }
 rm -rf "$work" && mkdir -p "$work"
 S=(data=synthetic_silhouette "data.root=$work/data" data.synth.classes=3 data.synth.train_per_class=32
-   data.synth.val_per_class=8 train.batch_size=16 train.epochs=3 seed=2 tensorboard.log_every=1
+   data.synth.val_per_class=8 train.batch_size=16 train.epochs=2 seed=2 tensorboard.log_every=1
    train.log_every=1 eval.every=0 analysis.every=0 data.num_workers=1)
 java -cp "$cp" io.mae4j.cli.Main synth "${S[@]}" >/dev/null || exit 2
 java -cp "$cp" io.mae4j.cli.Main cache build "${S[@]}" >/dev/null || exit 2
@@ -45,7 +46,11 @@ verdict() {  # verdict <name> <experiment>: prints ok | nan | differs
   else echo differs; fi
 }
 for exp in quickstart quickstart_guided; do
-  run "ref-$exp" "$exp"
+  if [ -n "${REF_FROM:-}" ]; then  # references of another soak (e.g. a fixed build, to count a broken one's runs)
+    cp "$REF_FROM/ref-$exp.trace" "$work/ref-$exp.trace" || exit 2
+  else
+    run "ref-$exp" "$exp"
+  fi
   grep -qx 'RC 0' "$work/ref-$exp.trace" || { echo "gc-soak: the reference run of $exp failed: $work/ref-$exp.out" >&2; exit 2; }
 done
 
