@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,7 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
  * run in a JVM with the default heap. Before the gradient path stopped using {@code Number} operands,
  * such runs turned NaN or silently drifted (see {@code io.mae4j.model.Scalars}).
  */
-@Tag("slow")
 class ForkedGcRunTest {
 
     @Test
