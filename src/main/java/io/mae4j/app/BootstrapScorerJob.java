@@ -126,12 +126,12 @@ public final class BootstrapScorerJob {
             RunFolder folder = RunFolder.open(dir);
             ResumeConfig rc = ResumeConfig.load(folder, List.of());
             Pretrainer.run(new Pretrainer.Request(rc.config(), rc.rendered(), rc.overrides(), folder, true,
-                    AnalysisPlots::pngs));
+                    TrainingFigures.ALL));
             return new Run(dir, State.RESUMED, epochs);
         }
         EngineSetup.start(boot.config()); // libtorch and runtime.device checked before the run folder exists
         Pretrainer.run(new Pretrainer.Request(boot.config(), boot.render(), boot.overrides(), RunFolder.at(dir), false,
-                AnalysisPlots::pngs));
+                TrainingFigures.ALL));
         return new Run(dir, State.TRAINED, epochs);
     }
 

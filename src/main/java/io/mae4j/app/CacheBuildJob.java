@@ -94,7 +94,7 @@ public final class CacheBuildJob {
         try (ModelScorer scorer = ModelScorer.open(src, device)) {
             CacheSettings ms = CacheSettings.from(mc);
             ms = new CacheSettings(ms.path(), ms.split(), source.toString(), scorer.gridSize(), ms.workers(),
-                    ms.commitEvery(), ms.sift());
+                    ms.commitEvery(), ms.sift(), ms.siftSide());
             return build(mc, ms, scorer, command, progress);
         }
     }

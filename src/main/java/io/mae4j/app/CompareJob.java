@@ -8,6 +8,7 @@ import com.google.gson.JsonPrimitive;
 import com.google.gson.JsonElement;
 import io.mae4j.tensorboard.EventFileWriter;
 import io.mae4j.tensorboard.Summaries;
+import io.mae4j.run.EpochStats;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -46,8 +47,10 @@ public final class CompareJob {
                         + " of its best; AUC: trapezoid area under k-NN top-1 over the evaluated epochs / epoch span."
                         + "\n\nRuns:\n\n");
         for (Comparison.Run r : c.runs()) {
+            double[] betas = EpochStats.meanBetas(r.rows());
             md.append("- `").append(r.dir()).append("` (").append(r.group()).append(", seed ").append(r.seed())
-                    .append(")\n");
+                    .append(Double.isNaN(betas[0]) ? "" : String.format(java.util.Locale.ROOT,
+                            ", mean beta_effective %.3f of mean beta %.3f", betas[1], betas[0])).append(")\n");
         }
         Files.writeString(out.resolve("report.md"), md, StandardCharsets.UTF_8);
         Files.writeString(out.resolve("report.json"), new GsonBuilder().setPrettyPrinting().create().toJson(json(c)),
@@ -96,6 +99,7 @@ public final class CompareJob {
             o.add("convergence_epoch", num(s.convergenceEpoch()));
             o.add("auc", num(s.auc()));
             o.add("final_loss", num(s.finalLoss()));
+            o.add("mean_beta_effective", num(EpochStats.meanBetas(r.rows())[1]));
             runs.add(o);
         }
         root.add("runs", runs);

@@ -105,7 +105,7 @@ public final class QuickstartStory {
         EngineSetup.start(c.config()); // libtorch and runtime.device checked before a run folder exists
         RunFolder folder = RunFolder.create(Path.of(c.config().getString("runs_dir")), c.experimentName());
         return Pretrainer.run(new Pretrainer.Request(c.config(), c.render(), c.overrides(), folder, false,
-                AnalysisPlots::pngs));
+                TrainingFigures.ALL));
     }
 
     private static String summary(Pretrainer.Result r) {

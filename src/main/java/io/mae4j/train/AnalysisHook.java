@@ -138,7 +138,9 @@ final class AnalysisHook {
         for (Map.Entry<String, byte[]> f : pngs.entrySet()) {
             Files.write(dir.resolve(f.getKey() + ".png"), f.getValue());
         }
-        return new Outcome(epoch, r, pngs, dir, (System.nanoTime() - t0) / 1e9);
+        Map<String, byte[]> all = new LinkedHashMap<>(pngs);
+        all.putAll(figures.runPngs(runDir)); // over every analysis so far, this one included (stage emergence)
+        return new Outcome(epoch, r, all, dir, (System.nanoTime() - t0) / 1e9);
     }
 
     /**
@@ -178,8 +180,10 @@ final class AnalysisHook {
                         .map(s -> s.firstLayer() + "-" + s.lastLayer()).toList());
                 holds = result.stages().signatureHolds() ? "yes" : "no";
             }
+            String verdict = result.stages() != null && !result.stages().identifiable()
+                    ? "stages not identifiable at depth " + result.numLayers() : "signature holds: " + holds;
             return String.format(Locale.ROOT, "analysis epoch %d: θ_KK−θ_NK mean %s over %d layers, %s,"
-                    + " signature holds: %s, %.2f s (measures %.2f s) -> %s", epoch + 1, mean, n, stages, holds,
+                    + " %s, %.2f s (measures %.2f s) -> %s", epoch + 1, mean, n, stages, verdict,
                     seconds, result.seconds(), dir.getParent().getFileName().resolve(dir.getFileName()));
         }
     }

@@ -32,7 +32,8 @@ public final class EpochRunner {
     }
 
     /** Summary of one epoch's iterations. */
-    record Summary(double meanLoss, double lastLr, double imgPerSec, long globalStep, long optimizerSteps) {}
+    record Summary(double meanLoss, double lastLr, double imgPerSec, long globalStep, long optimizerSteps,
+            double meanBeta, double meanBetaEffective) {}
 
     private final MaeModel model;
     private final AdamW optimizer;
@@ -78,6 +79,9 @@ public final class EpochRunner {
         MaeConfig cfg = model.config();
         int accum = settings.accumIter();
         double lossSum = 0;
+        double betaSum = 0;
+        double betaEffSum = 0;
+        int betaCount = 0;
         double lr = schedule.at(epoch);
         long images = 0;
         long start = System.nanoTime();
@@ -121,6 +125,12 @@ public final class EpochRunner {
                 }
             }
             lossSum += loss;
+            Double beta = m.scalars().get("mask/beta");
+            if (beta != null) {
+                betaSum += beta;
+                betaEffSum += m.scalars().getOrDefault("mask/beta_effective", Double.NaN);
+                betaCount++;
+            }
             images += batch.size();
             globalStep++;
             double elapsed = (System.nanoTime() - start) / 1e9;
@@ -134,6 +144,7 @@ public final class EpochRunner {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         return new Summary(it == 0 ? Double.NaN : lossSum / it, lr, images / Math.max(seconds, 1e-9), globalStep,
-                optimizerSteps);
+                optimizerSteps, betaCount == 0 ? Double.NaN : betaSum / betaCount,
+                betaCount == 0 ? Double.NaN : betaEffSum / betaCount);
     }
 }

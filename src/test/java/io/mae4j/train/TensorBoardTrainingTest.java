@@ -1,5 +1,6 @@
 package io.mae4j.train;
 
+import io.mae4j.app.TrainingFigures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,6 +25,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import io.mae4j.run.EpochStats;
@@ -54,7 +56,7 @@ class TensorBoardTrainingTest {
         ComposedConfig c = ConfigComposer.locate().compose(args);
         RunFolder folder = RunFolder.create(tmp.resolve("runs"), "tb");
         return Pretrainer.run(new Pretrainer.Request(c.config(), c.render(), c.overrides(), folder, false,
-                AnalysisPlots::pngs));
+                TrainingFigures.ALL));
     }
 
     @Test
@@ -134,13 +136,14 @@ class TensorBoardTrainingTest {
     }
 
     @Test
+    @Tag("slow")
     void resumeAppendsANewFileFromTheResumedEpoch() throws IOException {
         Pretrainer.Result first = run(tiny("tensorboard.images_every=0", "tensorboard.histograms_every=0"));
         // the run extended to 2 epochs (composed afresh: the same config but train.epochs)
         ComposedConfig longer = ConfigComposer.locate().compose(tiny("tensorboard.images_every=0",
                 "tensorboard.histograms_every=0", "train.epochs=2"));
         Pretrainer.run(new Pretrainer.Request(longer.config(), longer.render(), longer.overrides(),
-                RunFolder.open(first.runDir()), true, AnalysisPlots::pngs));
+                RunFolder.open(first.runDir()), true, TrainingFigures.ALL));
         List<Path> files = EventFileReader.eventFiles(first.runDir());
         assertEquals(2, files.size());
         List<Event> resumed = EventFileReader.read(files.get(1)).events();
