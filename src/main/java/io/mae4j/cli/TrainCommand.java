@@ -51,6 +51,7 @@ public class TrainCommand implements Callable<Integer> {
             runMultirun(prefixArgs());
         } else {
             ComposedConfig composed = ConfigComposer.locate().compose(prefixArgs());
+            Pretrainer.validate(composed.config()); // before the run folder exists
             RunFolder folder = RunFolder.create(runsDir(composed), composed.experimentName());
             results.add(runOne(composed, folder));
         }
@@ -70,7 +71,9 @@ public class TrainCommand implements Callable<Integer> {
         List<List<String>> jobs = composer.expandMultirun(all);
         List<ComposedConfig> composed = new ArrayList<>();
         for (List<String> job : jobs) {
-            composed.add(composer.compose(job)); // validate every job before running any
+            ComposedConfig one = composer.compose(job); // validate every job before running any
+            Pretrainer.validate(one.config());
+            composed.add(one);
         }
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         Path sweep = runsDir(composed.get(0)).resolve(composed.get(0).experimentName()).resolve("multirun-" + stamp);

@@ -40,9 +40,12 @@ public final class Checkpoints {
      * @param params the model parameters by official name
      * @param optimizerState the optimizer's named state arrays
      * @param meta the run position
+     * @throws NonFiniteStateException when a parameter or optimizer moment holds NaN or infinity; the
+     *     file is then left as it was
      */
     public static void save(Path file, Map<String, Parameter> params, NDList optimizerState, CheckpointMeta meta)
             throws IOException {
+        requireFinite(file, params, optimizerState);
         ZipArchive.write(file, sink -> {
             sink.put(META, GSON.toJson(meta).getBytes(StandardCharsets.UTF_8));
             for (Map.Entry<String, Parameter> e : params.entrySet()) {
@@ -52,6 +55,30 @@ public final class Checkpoints {
                 sink.put(OPTIM + a.getName(), a.encode());
             }
         });
+    }
+
+    /**
+     * Refuses to write a checkpoint whose parameters or optimizer moments are not all finite.
+     *
+     * @throws NonFiniteStateException naming the tensors and saying that {@code file} is left as it was
+     */
+    static void requireFinite(Path file, Map<String, Parameter> params, NDList optimizerState)
+            throws NonFiniteStateException {
+        java.util.List<String> badParams = FiniteCheck.nonFiniteParameters(params);
+        java.util.List<String> badState = FiniteCheck.nonFiniteArrays(optimizerState);
+        if (badParams.isEmpty() && badState.isEmpty()) {
+            return;
+        }
+        StringBuilder what = new StringBuilder();
+        if (!badParams.isEmpty()) {
+            what.append("parameters ").append(FiniteCheck.describe(badParams, params.size()));
+        }
+        if (!badState.isEmpty()) {
+            what.append(what.length() > 0 ? " and " : "").append("optimizer moments ")
+                    .append(FiniteCheck.describe(badState, optimizerState.size()));
+        }
+        throw new NonFiniteStateException("not saving " + file + ": NaN or infinite values in " + what + "; "
+                + (Files.exists(file) ? "the previous " + file.getFileName() + " is intact" : "nothing was written"));
     }
 
     /**
@@ -147,7 +174,7 @@ public final class Checkpoints {
                 throw new IllegalStateException(origin + ": parameter '" + e.getKey() + "' has shape "
                         + src.getShape() + " but the model expects " + want);
             }
-            dst.set(java.nio.FloatBuffer.wrap(src.toFloatArray()));
+            io.mae4j.util.ArrayCopy.into(dst, src);
         }
     }
 }

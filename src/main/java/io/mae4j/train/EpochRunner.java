@@ -90,7 +90,7 @@ final class EpochRunner {
                     loss = out.loss().getFloat();
                     perSample = out.perSampleLoss().toFloatArray(); // (B)
                     if (!Double.isFinite(loss)) {
-                        throw new TrainingDivergedException(epoch, globalStep, loss, lr);
+                        throw new TrainingDivergedException(epoch, settings.epochs(), it, itersPerEpoch, loss, lr);
                     }
                     gc.backward(accum == 1 ? out.loss() : out.loss().div(accum));
                 }

@@ -1,10 +1,9 @@
 package io.mae4j.model.io;
 
 import ai.djl.ndarray.NDArray;
+import io.mae4j.util.ArrayCopy;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Parameter;
-import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -125,13 +124,8 @@ public final class WeightImporter {
 
     private static void copyInto(Parameter p, TensorData t) {
         NDArray array = p.getArray();
-        if (array.getDataType() == DataType.FLOAT32) {
-            array.set(FloatBuffer.wrap(t.data()));
-            return;
-        }
         try (NDManager scope = array.getManager().newSubManager()) {
-            NDArray converted = scope.create(t.data(), array.getShape()).toType(array.getDataType(), false);
-            array.set(converted.toByteBuffer());
+            ArrayCopy.into(array, scope.create(t.data(), array.getShape())); // float32 values converted to the parameter's type
         }
     }
 }
