@@ -52,9 +52,46 @@ public final class CacheReader implements ScoreSource {
             }
             String diff = HeaderCheck.differences(have, want);
             if (!diff.isEmpty()) {
-                throw new StaleCacheException("θ score cache " + file + " does not match: " + diff
-                        + ". Rebuild it with: " + have.command());
+                throw new StaleCacheException("θ score cache " + file + " does not match "
+                        + dataset.root().resolve(dataset.split()) + ": " + diff + ". Rebuild it with: "
+                        + CacheCommandLine.build(dataset.root(), settings, scorer.name(), file));
             }
+            return new CacheReader(have, dataset.root(), store.entries(have.gridSize()), store.skipped());
+        }
+    }
+
+    /**
+     * Opens the cache a training run reads and checks it against the split the run opened, wherever
+     * the dataset now lives: entries are looked up by their path relative to {@code dataset.root()},
+     * so a dataset moved or copied with its {@code .mae4j-cache/} (file times kept) still matches.
+     * A {@code sift-only} cache is checked like {@link #open}; a model-scored one (named by
+     * {@code mask.guided.cache}) on split, dataset fingerprint and settings (its scorer would need the
+     * model loaded).
+     *
+     * @throws StaleCacheException when missing, of another split, images or settings, with the command
+     *     that rebuilds it for this dataset
+     */
+    public static CacheReader openForTraining(Path file, ImageFolderDataset dataset, CacheSettings settings)
+            throws IOException {
+        CacheHeader have;
+        try (CacheStore store = Files.isRegularFile(file) ? CacheStore.open(file) : null) {
+            have = store == null ? null : store.header();
+        }
+        if (have == null || SiftDensityScorer.NAME.equals(have.scorer())) {
+            return open(file, dataset, new SiftDensityScorer(), settings);
+        }
+        CacheHeader sift = new CacheBuilder(dataset, new SiftDensityScorer(), settings).expectedHeader("");
+        CacheHeader want = new CacheHeader(sift.formatVersion(), sift.split(), sift.datasetRoot(),
+                sift.datasetFingerprint(), sift.datasetImages(), have.scorer(), have.scorerFingerprint(),
+                sift.settings(), sift.gridSize(), sift.created(), "");
+        String diff = HeaderCheck.differences(have, want);
+        if (!diff.isEmpty()) {
+            throw new StaleCacheException("θ score cache " + file + " (scorer " + have.scorer() + ") does not match "
+                    + dataset.root().resolve(dataset.split()) + ": " + diff + ". Rebuild it with its build command,"
+                    + " data.root=" + dataset.root() + " and the run's cache/analysis.sift settings (last build: "
+                    + have.command() + ")");
+        }
+        try (CacheStore store = CacheStore.open(file)) {
             return new CacheReader(have, dataset.root(), store.entries(have.gridSize()), store.skipped());
         }
     }

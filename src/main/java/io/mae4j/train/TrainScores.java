@@ -2,7 +2,6 @@ package io.mae4j.train;
 
 import com.typesafe.config.Config;
 import io.mae4j.cache.CacheBuilder;
-import io.mae4j.cache.CacheHeader;
 import io.mae4j.cache.CacheReader;
 import io.mae4j.cache.CacheSettings;
 import io.mae4j.cache.Scorers;
@@ -17,8 +16,9 @@ import java.nio.file.Path;
  * Builds the run's mask strategy; score-guided strategies ({@code guided_curriculum},
  * {@code theta_top}, {@code theta_bottom}) get the θ score cache of the training split:
  * {@code mask.guided.cache}, or by default the {@code cache.scorer = sift-only} file that
- * {@code cache build} writes under the dataset. A cache built from other images (its dataset
- * fingerprint differs) is refused with the command that rebuilds it.
+ * {@code cache build} writes under the dataset. The cache is checked against the split the run
+ * opened (images, settings, scorer) and read by paths relative to {@code data.root}, so it travels
+ * with its dataset; a cache of other images or settings is refused with the command that rebuilds it.
  */
 final class TrainScores {
 
@@ -49,13 +49,6 @@ final class TrainScores {
                     + "java -jar target/mae4j.jar cache build data.root=" + train.root() + " split=" + train.split()
                     + " (then pass mask.guided.cache=<file> if it is not the default sift-only cache)");
         }
-        CacheReader reader = CacheReader.openUnchecked(file);
-        CacheHeader h = reader.header();
-        if (!h.datasetFingerprint().equals(train.fingerprint())) {
-            throw new StaleCacheException("θ score cache " + file + " was built for other images than "
-                    + train.root().resolve(train.split()) + " (dataset fingerprint differs: files added, removed or"
-                    + " changed, or data.max_train differs). Rebuild it with: " + h.command());
-        }
-        return reader;
+        return CacheReader.openForTraining(file, train, settings);
     }
 }
