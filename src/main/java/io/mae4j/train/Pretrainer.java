@@ -88,7 +88,7 @@ public final class Pretrainer {
      */
     public static Result run(Request req) throws IOException {
         RunFolder folder = req.folder();
-        try (RunFolder.Lock lock = folder.lock()) {
+        try (var lock = folder.lock()) {
             return runLocked(req);
         } catch (IOException | RuntimeException | Error e) {
             if (!req.resume()) {

@@ -1,6 +1,7 @@
 package io.mae4j.train;
 
 import com.google.gson.GsonBuilder;
+import io.mae4j.util.ProcessLock;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -68,12 +69,6 @@ public final class RunFolder {
         return dir;
     }
 
-    /** A held run-folder lock; closing it releases it. */
-    public interface Lock extends AutoCloseable {
-        @Override
-        void close() throws IOException;
-    }
-
     /**
      * Locks the folder for this process (an OS file lock on {@code .lock}, which holds the owner's
      * pid). The OS drops the lock when its process dies, so a killed run never blocks a later resume.
@@ -81,8 +76,8 @@ public final class RunFolder {
      * @throws IOException "in use by another mae4j process (pid N)" when another process (or another
      *     run in this one) holds it
      */
-    public Lock lock() throws IOException {
-        return FolderLock.acquire(dir.resolve(".lock"), "run folder " + dir,
+    public ProcessLock lock() throws IOException {
+        return ProcessLock.acquire(dir.resolve(".lock"), "run folder " + dir,
                 "wait for it to finish or stop it, then resume with --resume " + dir);
     }
 

@@ -1,4 +1,4 @@
-package io.mae4j.train;
+package io.mae4j.util;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -16,12 +16,12 @@ import java.nio.file.StandardOpenOption;
  * dies, so a stale file left by a killed process does not block anyone; the file itself is kept
  * (deleting it would let two processes lock two different files of the same name).
  */
-public final class FolderLock implements RunFolder.Lock {
+public final class ProcessLock implements AutoCloseable {
 
     private final FileChannel channel;
     private final FileLock lock;
 
-    private FolderLock(FileChannel channel, FileLock lock) {
+    private ProcessLock(FileChannel channel, FileLock lock) {
         this.channel = channel;
         this.lock = lock;
     }
@@ -30,11 +30,11 @@ public final class FolderLock implements RunFolder.Lock {
      * Takes the lock or fails at once.
      *
      * @param file the lock file (created if needed; its parent must exist)
-     * @param what what is locked, for the message ("run folder runs/x/1")
+     * @param what what is locked, for the message ("run folder runs/x/1", "θ score cache x.sqlite")
      * @param advice what to do when it is taken
      * @throws IOException "&lt;what&gt; is in use by another mae4j process (pid N): &lt;advice&gt;"
      */
-    public static FolderLock acquire(Path file, String what, String advice) throws IOException {
+    public static ProcessLock acquire(Path file, String what, String advice) throws IOException {
         FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                 StandardOpenOption.WRITE);
         FileLock lock;
@@ -61,7 +61,7 @@ public final class FolderLock implements RunFolder.Lock {
         ch.truncate(0);
         ch.write(ByteBuffer.wrap(Long.toString(ProcessHandle.current().pid()).getBytes(StandardCharsets.UTF_8)), 0);
         ch.force(false);
-        return new FolderLock(ch, lock);
+        return new ProcessLock(ch, lock);
     }
 
     /** The pid written into a lock file, or -1 when it holds none. */
