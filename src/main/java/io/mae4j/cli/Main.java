@@ -2,6 +2,7 @@ package io.mae4j.cli;
 
 import io.mae4j.config.ConfigException;
 import io.mae4j.data.DatasetException;
+import io.mae4j.model.io.WeightMismatchException;
 import io.mae4j.train.TrainingDivergedException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -71,7 +72,8 @@ public final class Main implements Runnable {
     private static int handle(Exception e, CommandLine cl, boolean debug) {
         PrintWriter err = cl.getErr();
         boolean userError = e instanceof ConfigException || e instanceof IllegalArgumentException
-                || e instanceof IOException || e instanceof UncheckedIOException || e instanceof DatasetException;
+                || e instanceof IOException || e instanceof UncheckedIOException || e instanceof DatasetException
+                || e instanceof WeightMismatchException;
         // a run that stopped for a reason it states (divergence) is a failure, but an expected one
         boolean expected = userError || e instanceof TrainingDivergedException;
         String message = e.getMessage() == null ? e.toString() : e.getMessage();

@@ -165,13 +165,13 @@ public final class Checkpoints {
         for (Map.Entry<String, Parameter> e : params.entrySet()) {
             NDArray src = byName.get(e.getKey());
             if (src == null) {
-                throw new IllegalStateException(origin + " has no entry for parameter '" + e.getKey()
+                throw new io.mae4j.model.io.WeightMismatchException(origin + " has no entry for parameter '" + e.getKey()
                         + "': it was written by a different model; check model.* against the run's config.conf");
             }
             NDArray dst = e.getValue().getArray();
             Shape want = dst.getShape();
             if (!src.getShape().equals(want)) {
-                throw new IllegalStateException(origin + ": parameter '" + e.getKey() + "' has shape "
+                throw new io.mae4j.model.io.WeightMismatchException(origin + ": parameter '" + e.getKey() + "' has shape "
                         + src.getShape() + " but the model expects " + want);
             }
             io.mae4j.util.ArrayCopy.into(dst, src);

@@ -103,14 +103,15 @@ public final class WeightImporter {
         if (!missingDecoder.isEmpty() && !encoderOnly) {
             problems.add(missingDecoder.size() + " decoder parameters missing " + Names.preview(missingDecoder, 10)
                     + (kind == CheckpointKind.MAE_ENCODER_ONLY || kind == CheckpointKind.TIMM_CLASSIFIER
-                            ? " (the file holds only an encoder: import it with encoderOnly)" : ""));
+                            ? " (the file holds only an encoder: give it all the encoder's tensors and none of the decoder's, and the decoder keeps its random initialisation)" : ""));
         }
         if (!unexpected.isEmpty()) {
             problems.add(unexpected.size() + " unexpected tensors " + Names.preview(unexpected, 10));
         }
         if (!problems.isEmpty()) {
-            throw new IllegalStateException("strict import of " + source + " failed (nothing was loaded): "
-                    + String.join("; ", problems) + ". Check the model configuration, or import non-strictly");
+            throw new WeightMismatchException("strict import of " + source + " failed (nothing was loaded): "
+                    + String.join("; ", problems) + ". Choose the model the weights were trained with (model=<preset>"
+                    + " or model.* keys); `mae4j weights inspect <file>` lists the file's tensors and shapes");
         }
     }
 
