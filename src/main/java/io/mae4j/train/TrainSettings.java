@@ -43,7 +43,7 @@ public record TrainSettings(
         require(accumIter >= 1, "train.accum_iter", accumIter, "at least 1");
         require(warmupEpochs >= 0, "train.warmup_epochs", warmupEpochs, "0 or more");
         require(lr >= 0, "train.lr", lr, "0 or more (0 = derive it from train.blr)");
-        require(lr > 0 || blr > 0, "train.blr", blr, "more than 0 (or set an absolute train.lr > 0)");
+        require(blr > 0 || blr == 0 && lr > 0, "train.blr", blr, "more than 0 (or 0 with an absolute train.lr > 0)");
         require(beta1 >= 0 && beta1 < 1, "train.betas[0]", beta1, "in [0, 1), e.g. 0.9");
         require(beta2 >= 0 && beta2 < 1, "train.betas[1]", beta2, "in [0, 1), e.g. 0.95");
         require(logEvery >= 1, "train.log_every", logEvery, "at least 1");
