@@ -103,7 +103,7 @@ public final class WeightImporter {
         if (!missingDecoder.isEmpty() && !encoderOnly) {
             problems.add(missingDecoder.size() + " decoder parameters missing " + Names.preview(missingDecoder, 10)
                     + (kind == CheckpointKind.MAE_ENCODER_ONLY || kind == CheckpointKind.TIMM_CLASSIFIER
-                            ? " (the file holds only an encoder: give it all the encoder's tensors and none of the decoder's, and the decoder keeps its random initialisation)" : ""));
+                            ? " (the file holds only an encoder: import it with encoderOnly, as model.init_weights does by itself when the file has no decoder tensor)" : ""));
         }
         if (!unexpected.isEmpty()) {
             problems.add(unexpected.size() + " unexpected tensors " + Names.preview(unexpected, 10));
