@@ -54,7 +54,9 @@ public final class CacheReader implements ScoreSource {
             if (!diff.isEmpty()) {
                 throw new StaleCacheException("θ score cache " + file + " does not match "
                         + dataset.root().resolve(dataset.split()) + ": " + diff + ". Rebuild it with: "
-                        + CacheCommandLine.build(dataset.root(), settings, scorer.name(), file));
+                        + (SiftDensityScorer.NAME.equals(scorer.name())
+                                ? CacheCommandLine.build(dataset.root(), settings, scorer.name(), file)
+                                : have.command())); // a model scorer is named by its weights file, which the command holds
             }
             return new CacheReader(have, dataset.root(), store.entries(have.gridSize()), store.skipped());
         }
