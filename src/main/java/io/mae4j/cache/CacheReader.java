@@ -67,8 +67,8 @@ public final class CacheReader implements ScoreSource {
      * the dataset now lives: entries are looked up by their path relative to {@code dataset.root()},
      * so a dataset moved or copied with its {@code .mae4j-cache/} (file times kept) still matches.
      * A {@code sift-only} cache is checked like {@link #open}; a model-scored one (named by
-     * {@code mask.guided.cache}) on split, dataset fingerprint and settings (its scorer would need the
-     * model loaded).
+     * {@code mask.guided.cache}) on split and dataset fingerprint (its scorer, grid and settings come
+     * from the model, which would need loading).
      *
      * @throws StaleCacheException when missing, of another split, images or settings, with the command
      *     that rebuilds it for this dataset
@@ -85,13 +85,12 @@ public final class CacheReader implements ScoreSource {
         CacheHeader sift = new CacheBuilder(dataset, new SiftDensityScorer(), settings).expectedHeader("");
         CacheHeader want = new CacheHeader(sift.formatVersion(), sift.split(), sift.datasetRoot(),
                 sift.datasetFingerprint(), sift.datasetImages(), have.scorer(), have.scorerFingerprint(),
-                sift.settings(), sift.gridSize(), sift.created(), "");
+                have.settings(), have.gridSize(), sift.created(), ""); // a model's grid and settings come with its weights
         String diff = HeaderCheck.differences(have, want);
         if (!diff.isEmpty()) {
             throw new StaleCacheException("θ score cache " + file + " (scorer " + have.scorer() + ") does not match "
-                    + dataset.root().resolve(dataset.split()) + ": " + diff + ". Rebuild it with its build command,"
-                    + " data.root=" + dataset.root() + " and the run's cache/analysis.sift settings (last build: "
-                    + have.command() + ")");
+                    + dataset.root().resolve(dataset.split()) + ": " + diff + ". Rebuild it with its build command"
+                    + " and data.root=" + dataset.root() + " (last build: " + have.command() + ")");
         }
         try (CacheStore store = CacheStore.open(file)) {
             return new CacheReader(have, dataset.root(), store.entries(have.gridSize()), store.skipped());
