@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Splits layers 1..L into three contiguous stages (DESIGN.md "Stages"): both per-layer series,
+ * Splits layers 1..L into three contiguous stages (src/site/markdown/definitions.md "Stages"): both per-layer series,
  * gap_l = θ_KK − θ_NK and focus_l, are standardised (z-scores over layers; a constant series
  * becomes 0), every pair of breakpoints leaving at least {@code minLayers} layers per stage is tried,
  * each stage of each series gets its own least-squares line, and the pair with the smallest summed
@@ -44,8 +44,10 @@ public final class StageSegmenter {
         int best1 = -1;
         int best2 = -1;
         double bestSse = Double.POSITIVE_INFINITY;
+        int candidates = 0;
         for (int b1 = minLayers; b1 <= l - 2 * minLayers; b1++) { // 0-based start of stage 2
             for (int b2 = b1 + minLayers; b2 <= l - minLayers; b2++) { // 0-based start of stage 3
+                candidates++;
                 double sse = 0;
                 for (int[] seg : new int[][] {{0, b1}, {b1, b2}, {b2, l}}) {
                     sse += LineFit.of(zg, seg[0], seg[1]).sse() + LineFit.of(zf, seg[0], seg[1]).sse();
@@ -69,7 +71,7 @@ public final class StageSegmenter {
         }
         Map<String, Boolean> sig = signature(stages);
         boolean holds = sig.values().stream().allMatch(Boolean::booleanValue);
-        return new StageSegmentation(best1 + 1, best2 + 1, bestSse, List.copyOf(stages), sig, holds);
+        return new StageSegmentation(best1 + 1, best2 + 1, bestSse, List.copyOf(stages), sig, holds, candidates);
     }
 
     /** The criteria listed in {@link StageSegmentation}, in order. */

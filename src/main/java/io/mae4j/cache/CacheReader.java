@@ -63,38 +63,12 @@ public final class CacheReader implements ScoreSource {
     }
 
     /**
-     * Opens the cache a training run reads and checks it against the split the run opened, wherever
-     * the dataset now lives: entries are looked up by their path relative to {@code dataset.root()},
-     * so a dataset moved or copied with its {@code .mae4j-cache/} (file times kept) still matches.
-     * A {@code sift-only} cache is checked like {@link #open}; a model-scored one (named by
-     * {@code mask.guided.cache}) on split and dataset fingerprint (its scorer, grid and settings come
-     * from the model, which would need loading).
-     *
-     * @throws StaleCacheException when missing, of another split, images or settings, with the command
-     *     that rebuilds it for this dataset
+     * Opens a cache without checking it, looking entries up relative to {@code root}: the dataset a
+     * run opened, wherever it now lives (the header's root is where the cache was built).
      */
-    public static CacheReader openForTraining(Path file, ImageFolderDataset dataset, CacheSettings settings)
-            throws IOException {
-        CacheHeader have;
-        try (CacheStore store = Files.isRegularFile(file) ? CacheStore.open(file) : null) {
-            have = store == null ? null : store.header();
-        }
-        if (have == null || SiftDensityScorer.NAME.equals(have.scorer())) {
-            return open(file, dataset, new SiftDensityScorer(), settings);
-        }
-        CacheHeader sift = new CacheBuilder(dataset, new SiftDensityScorer(), settings).expectedHeader("");
-        CacheHeader want = new CacheHeader(sift.formatVersion(), sift.split(), sift.datasetRoot(),
-                sift.datasetFingerprint(), sift.datasetImages(), have.scorer(), have.scorerFingerprint(),
-                have.settings(), have.gridSize(), sift.created(), ""); // a model's grid and settings come with its weights
-        String diff = HeaderCheck.differences(have, want);
-        if (!diff.isEmpty()) {
-            throw new StaleCacheException("θ score cache " + file + " (scorer " + have.scorer() + ") does not match "
-                    + dataset.root().resolve(dataset.split()) + ": " + diff + ". Rebuild it with its build command"
-                    + " and data.root=" + dataset.root() + " (last build: " + have.command() + ")");
-        }
-        try (CacheStore store = CacheStore.open(file)) {
-            return new CacheReader(have, dataset.root(), store.entries(have.gridSize()), store.skipped());
-        }
+    public static CacheReader openUnchecked(Path file, Path root) throws IOException {
+        CacheReader r = openUnchecked(file);
+        return new CacheReader(r.header, root, r.entries, r.skipped);
     }
 
     /** Opens a cache without checking it against a dataset (for {@code cache info} / {@code show}). */
@@ -124,6 +98,11 @@ public final class CacheReader implements ScoreSource {
     /** Images skipped as corrupt, with their reason, keyed by relative path. */
     public Map<String, String> skipped() {
         return skipped;
+    }
+
+    /** Every entry, in path order. */
+    public java.util.List<CacheEntry> entries() {
+        return new java.util.TreeMap<>(entries).values().stream().toList();
     }
 
     /** The entry of a path relative to the dataset root ('/'-separated), or null. */

@@ -1,6 +1,6 @@
 package io.mae4j.cli;
 
-import io.mae4j.report.CompareJob;
+import io.mae4j.app.CompareJob;
 import io.mae4j.report.CompareRuns;
 import io.mae4j.report.Comparison;
 import java.nio.file.Path;

@@ -1,5 +1,11 @@
 package io.mae4j.train;
 
+import io.mae4j.optim.AdamW;
+import io.mae4j.run.CheckpointMeta;
+import io.mae4j.run.Checkpoints;
+import io.mae4j.run.NonFiniteStateException;
+import io.mae4j.run.EpochStats;
+import io.mae4j.run.RunFolder;
 import ai.djl.nn.Parameter;
 import com.google.gson.Gson;
 import java.io.IOException;

@@ -15,6 +15,8 @@ import io.mae4j.model.MaeOutput;
 import io.mae4j.model.Scalars;
 import io.mae4j.data.SeedMix;
 import java.util.Iterator;
+import io.mae4j.optim.AdamW;
+import io.mae4j.optim.LrSchedule;
 
 /**
  * One pre-training epoch, as the official {@code engine_pretrain.train_one_epoch}: the learning
@@ -22,15 +24,16 @@ import java.util.Iterator;
  * are summed (the loss is divided by accum_iter) before one AdamW step. Every iteration runs in
  * its own {@link NDManager} scope, so nothing but parameters and optimizer state outlives it.
  */
-final class EpochRunner {
+public final class EpochRunner {
 
     /** Receives per-iteration values (progress bar, logs, TensorBoard). */
-    interface IterationListener {
+    public interface IterationListener {
         void onIteration(IterationStats stats);
     }
 
     /** Summary of one epoch's iterations. */
-    record Summary(double meanLoss, double lastLr, double imgPerSec, long globalStep, long optimizerSteps) {}
+    record Summary(double meanLoss, double lastLr, double imgPerSec, long globalStep, long optimizerSteps,
+            double meanBeta, double meanBetaEffective) {}
 
     private final MaeModel model;
     private final AdamW optimizer;
@@ -42,7 +45,7 @@ final class EpochRunner {
     private final ParameterStore store;
     private Runnable beforeBackward = () -> { };
 
-    EpochRunner(MaeModel model, AdamW optimizer, MaskStrategy mask, TrainSettings settings, long seed, NDManager root) {
+    public EpochRunner(MaeModel model, AdamW optimizer, MaskStrategy mask, TrainSettings settings, long seed, NDManager root) {
         this.model = model;
         this.optimizer = optimizer;
         this.mask = mask;
@@ -71,11 +74,14 @@ final class EpochRunner {
      * @param optimizerSteps optimizer updates done before this epoch
      * @param listener per-iteration callback
      */
-    Summary run(int epoch, Iterator<HostBatch> batches, int itersPerEpoch, long globalStep, long optimizerSteps,
+    public Summary run(int epoch, Iterator<HostBatch> batches, int itersPerEpoch, long globalStep, long optimizerSteps,
             IterationListener listener) {
         MaeConfig cfg = model.config();
         int accum = settings.accumIter();
         double lossSum = 0;
+        double betaSum = 0;
+        double betaEffSum = 0;
+        int betaCount = 0;
         double lr = schedule.at(epoch);
         long images = 0;
         long start = System.nanoTime();
@@ -115,6 +121,12 @@ final class EpochRunner {
                 }
             }
             lossSum += loss;
+            Double beta = m.scalars().get("mask/beta");
+            if (beta != null) {
+                betaSum += beta;
+                betaEffSum += m.scalars().getOrDefault("mask/beta_effective", Double.NaN);
+                betaCount++;
+            }
             images += batch.size();
             globalStep++;
             double elapsed = (System.nanoTime() - start) / 1e9;
@@ -128,6 +140,7 @@ final class EpochRunner {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         return new Summary(it == 0 ? Double.NaN : lossSum / it, lr, images / Math.max(seconds, 1e-9), globalStep,
-                optimizerSteps);
+                optimizerSteps, betaCount == 0 ? Double.NaN : betaSum / betaCount,
+                betaCount == 0 ? Double.NaN : betaEffSum / betaCount);
     }
 }

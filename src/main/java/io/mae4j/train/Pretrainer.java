@@ -1,5 +1,7 @@
 package io.mae4j.train;
 
+import io.mae4j.run.NonFiniteStateException;
+import io.mae4j.run.FiniteCheck;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
@@ -18,6 +20,15 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.mae4j.run.CheckpointMeta;
+import io.mae4j.run.Checkpoints;
+import io.mae4j.run.EpochStats;
+import io.mae4j.run.InitWeights;
+import io.mae4j.run.ModelSettings;
+import io.mae4j.run.RunFolder;
+import io.mae4j.optim.AdamW;
+import io.mae4j.optim.ParamEntry;
+import io.mae4j.data.Normalization;
 
 /**
  * Runs (or resumes) one MAE pre-training run: the official {@code main_pretrain.py} on DJL.
@@ -37,9 +48,10 @@ public final class Pretrainer {
      * @param overrides the arguments it was composed from
      * @param folder the run folder
      * @param resume continue from the folder's last checkpoint
+     * @param figures draws the figures of the interrelation analyses ({@code analysis.every})
      */
     public record Request(Config config, String renderedConfig, List<String> overrides, RunFolder folder,
-            boolean resume) {}
+            boolean resume, AnalysisFigures figures) {}
 
     /**
      * What a run did.
@@ -111,7 +123,8 @@ public final class Pretrainer {
 
         try (TrainData data = TrainData.open(c, modelCfg.imgSize(), seed);
                 NDManager root = NDManager.newBaseManager()) {
-            MaskStrategy mask = TrainScores.maskStrategy(c, data.train());
+            MaskStrategyLoader.Masking masking = MaskStrategyLoader.masking(c, data.train());
+            MaskStrategy mask = masking.strategy();
             Engine.getInstance().setRandomSeed((int) seed);
             MaeModel model = new MaeModel(modelCfg);
             model.initialize(root);
@@ -128,11 +141,11 @@ public final class Pretrainer {
                 }
                 EpochRunner runner = new EpochRunner(model, optimizer, mask, ts, seed, root);
                 KnnProbe probe = new KnnProbe(model, es, root);
-                AnalysisHook analysis = AnalysisHook.open(c, modelCfg);
+                AnalysisHook analysis = AnalysisHook.open(c, modelCfg, req.figures());
                 TensorBoardSettings tbs = TensorBoardSettings.from(c.getConfig("tensorboard"));
                 ReconstructionPreview preview = tbs.enabled() && tbs.imagesEvery() > 0
-                        ? new ReconstructionPreview(data.previewBatch(tbs.numImages(), TrainScores.needsScores(c)), seed,
-                                floats(c.getDoubleList("data.mean")), floats(c.getDoubleList("data.std")))
+                        ? new ReconstructionPreview(data.previewBatch(tbs.numImages(), MaskStrategyLoader.needsScores(c)), seed,
+                                Normalization.from(c.getConfig("data")).mean(), Normalization.from(c.getConfig("data")).std())
                         : null;
                 // set-up done: from here on the folder holds the run
                 if (req.resume()) {
@@ -156,6 +169,7 @@ public final class Pretrainer {
                 try (TensorBoardMonitor tb = TensorBoardMonitor.open(tbs, folder.dir(),
                         new TensorBoardMonitor.Sources(model, params, mask, preview, root), ts.epochs())) {
                     tb.runStarted(position.epochsDone(), req.renderedConfig(), TensorBoardMonitor.hparams(c, tbs.hparams()));
+                    report(masking.feasibility(), folder, tb, position.epochsDone());
                     try {
                         CheckpointMeta from = position;
                         StopLog.watch(folder, from.epochsDone(), epochs -> train(loop.with(tb), from, epochs));
@@ -172,6 +186,21 @@ public final class Pretrainer {
                 }
                 return new Result(folder.dir(), folder.readMetrics());
             }
+        }
+    }
+
+    /** The curriculum check at the start: a line in train.log, and a loud warning when infeasible. */
+    private static void report(CurriculumCheck check, RunFolder folder, TensorBoardMonitor tb, int epoch)
+            throws IOException {
+        if (check == null) {
+            return;
+        }
+        folder.log(check.line());
+        LOG.info(check.line());
+        if (check.infeasible()) {
+            folder.log(check.warning());
+            LOG.warn(check.warning());
+            tb.text("warnings/curriculum", check.warning(), epoch);
         }
     }
 
@@ -217,7 +246,7 @@ public final class Pretrainer {
                     ? l.analysis().run(l.model(), epoch, step, l.folder().dir(), l.root())
                     : null;
             EpochStats stats = new EpochStats(epoch, step, s.meanLoss(), s.lastLr(), s.imgPerSec(), knn[0], knn[1],
-                    (System.nanoTime() - t0) / 1e9);
+                    (System.nanoTime() - t0) / 1e9, s.meanBeta(), s.meanBetaEffective());
             l.tb().epochEnded(stats);
             if (analysis != null) {
                 l.tb().analysisEnded(analysis);
@@ -258,13 +287,6 @@ public final class Pretrainer {
         }
     }
 
-    private static float[] floats(List<Double> v) {
-        float[] out = new float[v.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = v.get(i).floatValue();
-        }
-        return out;
-    }
 
 
     private static CheckpointMeta restore(RunFolder folder, Map<String, Parameter> params, AdamW optimizer,

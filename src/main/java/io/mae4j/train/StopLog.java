@@ -1,5 +1,7 @@
 package io.mae4j.train;
 
+import io.mae4j.run.NonFiniteStateException;
+import io.mae4j.run.RunFolder;
 import java.io.IOException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;

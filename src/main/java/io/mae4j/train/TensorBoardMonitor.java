@@ -23,6 +23,8 @@ import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.mae4j.run.EpochStats;
+import io.mae4j.optim.ParamGroups;
 
 /**
  * Writes a run's TensorBoard events into its folder. X-axis as in the official MAE: per-iteration
@@ -116,6 +118,11 @@ final class TensorBoardMonitor implements EpochRunner.IterationListener, AutoClo
             writer.addText("config", Summaries.codeBlock(renderedConfig), startEpoch);
             writer.addHParams(hparams, METRICS);
         });
+    }
+
+    /** A text summary (e.g. a warning) at the epoch step. */
+    void text(String tag, String markdown, int epoch) {
+        guarded(() -> writer.addText(tag, markdown, epoch));
     }
 
     @Override

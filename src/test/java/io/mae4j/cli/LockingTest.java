@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.mae4j.train.RunFolder;
+import io.mae4j.run.RunFolder;
 import io.mae4j.train.TinyRuns;
 import io.mae4j.util.LockHolder;
 import io.mae4j.util.ProcessLock;

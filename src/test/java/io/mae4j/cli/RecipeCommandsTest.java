@@ -6,15 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import io.mae4j.cache.CacheReader;
-import io.mae4j.recipe.QuickstartStory;
-import io.mae4j.recipe.TinyStory;
+import io.mae4j.app.QuickstartStory;
+import io.mae4j.app.TinyStory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code cache build scorer=bootstrap} and the {@code quickstart} story, end to end on tiny runs. */
+@Tag("slow")
 class RecipeCommandsTest extends ConsoleCapture {
 
     @TempDir

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Composes every file of configs/ (alone and in every combination) and checks the values make sense. */
@@ -97,7 +98,7 @@ class AllConfigsTest {
         Config qg = composer.compose(List.of("experiment=quickstart_guided")).config();
         assertEquals("random", qr.getString("mask.name"));
         assertEquals("guided_curriculum", qg.getString("mask.name"));
-        assertEquals("silhouette", qr.getString("data.synth.style"));
+        assertEquals("silhouette_textured", qr.getString("data.synth.style"));
         for (String key : leaves(qr)) {
             if (!key.startsWith("mask.") && !key.startsWith("defaults.") && !key.equals("name")) {
                 assertEquals(qr.getValue(key), qg.getValue(key), "quickstart vs quickstart_guided differ in " + key);
@@ -107,6 +108,7 @@ class AllConfigsTest {
     }
 
     @Test
+    @Tag("slow")
     void everyCombinationOfOptionsComposes() {
         List<List<String>> runs = List.of(List.of());
         for (Map.Entry<String, List<String>> e : groups.entrySet()) {

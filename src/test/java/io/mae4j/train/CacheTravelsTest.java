@@ -26,7 +26,7 @@ class CacheTravelsTest {
         Path built = tmp.resolve("a/synth");
         assertEquals(0, Main.execute("synth", "data.synth.style=silhouette", "data.root=" + built, "data.synth.classes=4",
                 "data.synth.train_per_class=8", "data.synth.val_per_class=2", "data.synth.image_size=32"));
-        assertEquals(0, Main.execute("cache", "build", "data.root=" + built, "cache.workers=1"));
+        assertEquals(0, Main.execute("cache", "build", "data.root=" + built, "cache.workers=1", "model.img_size=32"));
         // the dataset (with its .mae4j-cache/ inside) moves elsewhere, e.g. to the training machine
         Path moved = tmp.resolve("b/synth");
         Files.createDirectories(moved.getParent());

@@ -1,5 +1,11 @@
 package io.mae4j.train;
 
+import io.mae4j.run.ZipArchive;
+import io.mae4j.run.CheckpointMeta;
+import io.mae4j.run.Checkpoints;
+import io.mae4j.run.NonFiniteStateException;
+import io.mae4j.run.EpochStats;
+import io.mae4j.run.RunFolder;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -51,7 +57,8 @@ class FiniteCheckpointTest {
                 "train.epochs=6", "train.batch_size=32", "eval.every=0");
         RunFolder folder = RunFolder.create(tmp.resolve("runs"), c.experimentName());
         Exception e = assertThrows(Exception.class, () -> Pretrainer.run(
-                new Pretrainer.Request(c.config(), c.render(), c.overrides(), folder, false)));
+                new Pretrainer.Request(c.config(), c.render(), c.overrides(), folder, false,
+                io.mae4j.app.TrainingFigures.ALL)));
         assertAllFinite(folder.checkpoints());
         String log = Files.readString(folder.dir().resolve("train.log"));
         assertTrue(log.contains("run stopped:"), log);

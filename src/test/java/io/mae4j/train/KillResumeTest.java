@@ -2,19 +2,24 @@ package io.mae4j.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import io.mae4j.report.AnalysisPlots;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.mae4j.run.ResumeConfig;
+import io.mae4j.run.RunFolder;
 
 /**
  * A real {@code kill -9} of a training process (a child JVM), then {@code --resume}: the resumed
  * run must end with the same per-epoch losses as an uninterrupted one.
  */
+@Tag("slow")
 class KillResumeTest {
 
     @TempDir
@@ -51,7 +56,7 @@ class KillResumeTest {
         RunFolder folder = RunFolder.open(runDir);
         ResumeConfig rc = ResumeConfig.load(folder, List.of());
         Pretrainer.Result resumed = Pretrainer.run(new Pretrainer.Request(rc.config(), rc.rendered(),
-                rc.overrides(), folder, true));
+                rc.overrides(), folder, true, AnalysisPlots::pngs));
         assertEquals(6, resumed.history().size());
         for (int e = 0; e < 6; e++) {
             // same draws, same state; the BLAS may still round differently when the restored

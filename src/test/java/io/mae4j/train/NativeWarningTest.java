@@ -1,5 +1,6 @@
 package io.mae4j.train;
 
+import io.mae4j.run.Checkpoints;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

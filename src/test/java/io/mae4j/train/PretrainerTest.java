@@ -1,9 +1,11 @@
 package io.mae4j.train;
 
+import io.mae4j.app.TrainingFigures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import io.mae4j.report.AnalysisPlots;
 
 import ai.djl.ndarray.NDManager;
 import com.typesafe.config.ConfigFactory;
@@ -11,8 +13,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.mae4j.run.Checkpoints;
+import io.mae4j.run.EpochStats;
+import io.mae4j.run.ResumeConfig;
+import io.mae4j.run.RunFolder;
 
 /** Smoke runs of the whole pre-training path on tiny generated data. */
 class PretrainerTest {
@@ -21,6 +28,7 @@ class PretrainerTest {
     Path tmp;
 
     @Test
+    @Tag("slow")
     void smokeRunLowersTheLossAndWritesTheRunFolder() throws Exception {
         Pretrainer.Result r = TinyRuns.run(tmp, "train.epochs=4");
         List<EpochStats> h = r.history();
@@ -50,6 +58,7 @@ class PretrainerTest {
     }
 
     @Test
+    @Tag("slow")
     void resumedRunRepeatsTheUninterruptedLossCurve() throws Exception {
         Pretrainer.Result full = TinyRuns.run(tmp.resolve("a"), "train.epochs=3");
         // a second run "killed" after epoch 1: roll its folder back to the epoch-1 checkpoint
@@ -59,7 +68,7 @@ class PretrainerTest {
                 StandardCopyOption.REPLACE_EXISTING);
         ResumeConfig rc = ResumeConfig.load(folder, List.of());
         Pretrainer.Result resumed = Pretrainer.run(new Pretrainer.Request(rc.config(), rc.rendered(),
-                rc.overrides(), folder, true));
+                rc.overrides(), folder, true, TrainingFigures.ALL));
         assertEquals(3, resumed.history().size(), "metrics.csv holds each epoch once after resume");
         for (int e = 0; e < 3; e++) {
             // same draws, same state; the BLAS may still round differently when the restored
@@ -79,7 +88,7 @@ class PretrainerTest {
         byte[] before = Files.readAllBytes(folder.lastCheckpoint());
         ResumeConfig rc = ResumeConfig.load(folder, List.of("train.epochs=3", "train.lr=1e12"));
         TrainingDivergedException e = assertThrows(TrainingDivergedException.class, () -> Pretrainer.run(
-                new Pretrainer.Request(rc.config(), rc.rendered(), rc.overrides(), folder, true)));
+                new Pretrainer.Request(rc.config(), rc.rendered(), rc.overrides(), folder, true, TrainingFigures.ALL)));
         assertTrue(e.getMessage().contains("last good checkpoint is kept"), e.getMessage());
         assertTrue(e.getMessage().contains("epoch 2"), e.getMessage());
         assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(folder.lastCheckpoint())),
