@@ -8,6 +8,7 @@ import io.mae4j.mask.ImageScores;
 import io.mae4j.sift.Keypoint;
 import io.mae4j.sift.ModelViewKeypoints;
 import io.mae4j.sift.SiftDetector;
+import io.mae4j.util.ProcessLock;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -79,7 +80,12 @@ public final class CacheBuilder {
     public BuildResult build(Path file, String command, BuildProgress progress) throws IOException {
         long t0 = System.nanoTime();
         CacheHeader want = expectedHeader(command);
-        try (CacheStore store = CacheStore.open(file)) {
+        java.nio.file.Files.createDirectories(file.toAbsolutePath().getParent());
+        // one build per file: a second one would insert the same rows (SQLITE_CONSTRAINT_PRIMARYKEY)
+        try (ProcessLock lock = ProcessLock.acquire(file.resolveSibling(file.getFileName() + ".lock"),
+                "θ score cache " + file, "another cache build is writing it; wait for it to end, then run this"
+                        + " command again (a stopped build resumes where it left off)");
+                CacheStore store = CacheStore.open(file)) {
             CacheHeader have = store.header();
             String diff = have == null ? null : HeaderCheck.differences(have, want);
             if (have == null || !diff.isEmpty()) {

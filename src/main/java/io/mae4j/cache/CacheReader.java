@@ -52,11 +52,23 @@ public final class CacheReader implements ScoreSource {
             }
             String diff = HeaderCheck.differences(have, want);
             if (!diff.isEmpty()) {
-                throw new StaleCacheException("θ score cache " + file + " does not match: " + diff
-                        + ". Rebuild it with: " + have.command());
+                throw new StaleCacheException("θ score cache " + file + " does not match "
+                        + dataset.root().resolve(dataset.split()) + ": " + diff + ". Rebuild it with: "
+                        + (SiftDensityScorer.NAME.equals(scorer.name())
+                                ? CacheCommandLine.build(dataset.root(), settings, scorer.name(), file)
+                                : have.command())); // a model scorer is named by its weights file, which the command holds
             }
             return new CacheReader(have, dataset.root(), store.entries(have.gridSize()), store.skipped());
         }
+    }
+
+    /**
+     * Opens a cache without checking it, looking entries up relative to {@code root}: the dataset a
+     * run opened, wherever it now lives (the header's root is where the cache was built).
+     */
+    public static CacheReader openUnchecked(Path file, Path root) throws IOException {
+        CacheReader r = openUnchecked(file);
+        return new CacheReader(r.header, root, r.entries, r.skipped);
     }
 
     /** Opens a cache without checking it against a dataset (for {@code cache info} / {@code show}). */

@@ -12,7 +12,6 @@ import io.mae4j.model.MaeModel;
 import io.mae4j.run.Checkpoints;
 import io.mae4j.run.ZipArchive;
 import java.io.IOException;
-import java.nio.FloatBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -252,7 +251,7 @@ public final class ClassifierCheckpoint {
             for (Map.Entry<String, NDArray> e : c.head().buffers().entrySet()) {
                 NDArray src = buffers.stream().filter(a -> a.getName().equals(e.getKey())).findFirst()
                         .orElseThrow(() -> new IOException(file + " has no entry buffer/" + e.getKey()));
-                e.getValue().set(FloatBuffer.wrap(src.toFloatArray()));
+                io.mae4j.util.ArrayCopy.into(e.getValue(), src);
             }
             return new Loaded(c, meta);
         }

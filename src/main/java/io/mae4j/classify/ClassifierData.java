@@ -56,8 +56,10 @@ public final class ClassifierData {
         Config d = c.getConfig("data");
         Path root = Path.of(d.getString("root"));
         SyntheticDataset.ensureFor(d);
-        ImageFolderDataset train = ImageFolderDataset.open(root, d.getString("train_split"), d.getInt("max_train"));
-        ImageFolderDataset val = ImageFolderDataset.open(root, d.getString("val_split"), d.getInt("max_val"));
+        ImageFolderDataset train = ImageFolderDataset.open(root, d.getString("train_split"), d.getInt("max_train"))
+                .maxPixels(d.getLong("max_pixels"));
+        ImageFolderDataset val = ImageFolderDataset.open(root, d.getString("val_split"), d.getInt("max_val"))
+                .maxPixels(d.getLong("max_pixels"));
         if (!train.classNames().equals(val.classNames())) {
             throw new IllegalArgumentException("the splits " + root.resolve(train.split()) + " and " + root.resolve(val.split())
                     + " have different classes (" + train.classNames() + " vs " + val.classNames()

@@ -55,6 +55,7 @@ public class TrainCommand implements Callable<Integer> {
             runMultirun(prefixArgs());
         } else {
             ComposedConfig composed = ConfigComposer.locate().compose(prefixArgs());
+            Pretrainer.validate(composed.config()); // before the run folder exists
             EngineSetup.start(composed.config()); // libtorch and runtime.device checked before a run folder exists
             RunFolder folder = RunFolder.create(runsDir(composed), composed.experimentName());
             results.add(runOne(composed, folder));
@@ -75,7 +76,9 @@ public class TrainCommand implements Callable<Integer> {
         List<List<String>> jobs = composer.expandMultirun(all);
         List<ComposedConfig> composed = new ArrayList<>();
         for (List<String> job : jobs) {
-            composed.add(composer.compose(job)); // validate every job before running any
+            ComposedConfig one = composer.compose(job); // validate every job before running any
+            Pretrainer.validate(one.config());
+            composed.add(one);
         }
         for (ComposedConfig c : composed) {
             EngineSetup.start(c.config()); // every job's runtime.device, before the sweep folder exists

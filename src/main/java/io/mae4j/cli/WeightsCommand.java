@@ -7,6 +7,7 @@ import io.mae4j.model.io.StateDict;
 import io.mae4j.model.io.TensorData;
 import io.mae4j.model.io.WeightExporter;
 import io.mae4j.model.io.WeightFiles;
+import io.mae4j.run.FiniteCheck;
 import io.mae4j.run.ModelSource;
 import io.mae4j.util.EngineSetup;
 import java.nio.file.Path;
@@ -88,6 +89,13 @@ public class WeightsCommand implements Runnable {
             try (NDManager m = NDManager.newBaseManager(ai.djl.Device.cpu())) { // an export is read on the CPU
                 ModelSource.Loaded loaded = src.load(m);
                 MaeModel mae = loaded.model();
+                List<String> bad = FiniteCheck.nonFiniteParameters(mae.officialParameters());
+                if (!bad.isEmpty()) {
+                    throw new IllegalArgumentException("refusing to export the weights " + loaded.description() + ": NaN or infinite"
+                            + " weights in " + FiniteCheck.describe(bad, mae.officialParameters().size())
+                            + "; export a finite checkpoint instead (checkpoints/best.ckpt or an epoch-NNNN.ckpt"
+                            + " of the run folder)");
+                }
                 StateDict sd = WeightExporter.export(mae.officialParameters(), Map.of("pos_embed",
                         mae.positionEmbedding(), "decoder_pos_embed", mae.decoderPositionEmbedding()), out);
                 System.out.println("wrote " + out + " (" + sd.size() + " tensors; " + loaded.description() + ")");

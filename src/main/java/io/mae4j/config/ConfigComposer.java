@@ -64,12 +64,24 @@ public final class ConfigComposer {
 
     /** The {@code configs/} directory of the working directory if it holds defaults.conf, else the classpath folder {@code configs/}. */
     public static ConfigComposer locate() {
-        Path dir = Path.of("configs");
+        return locate(Path.of("configs"));
+    }
+
+    /** {@link #locate()} with the local folder given: {@code dir} when it holds defaults.conf, else the built-in tree. */
+    static ConfigComposer locate(Path dir) {
         if (Files.isRegularFile(dir.resolve(DEFAULTS_FILE))) {
             return new ConfigComposer(ConfigSource.directory(dir));
         }
+        if (Files.isDirectory(dir)) {
+            // a configs/ of the user's that would silently not count: say so
+            System.err.println("warning: " + dir.toAbsolutePath() + " has no " + DEFAULTS_FILE + ", so it is ignored"
+                    + " and the built-in configs are used; put a complete tree there (the repository's configs/ folder,"
+                    + " with defaults.conf) to use your own, or rename the folder");
+        }
         return new ConfigComposer(ConfigSource.classpath(ConfigComposer.class.getClassLoader(), "configs"));
     }
+
+
 
     /** Group → its options, sorted; groups in application order, {@code experiment} last. */
     public Map<String, List<String>> groups() {

@@ -38,8 +38,39 @@ final class DirectorySource implements ConfigSource {
         }
         try {
             return Optional.of(Files.readString(p, StandardCharsets.UTF_8));
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new ConfigException(describe(relPath) + " is not valid UTF-8 (" + firstBadByte(p)
+                    + "): save it as UTF-8 (e.g. iconv -f latin1 -t utf-8) or remove the character");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + describe(relPath), e);
+        }
+    }
+
+    /** "byte 0xE9 at line 3, column 12" for the first byte that is not valid UTF-8, or "" when none is found. */
+    static String firstBadByte(Path p) {
+        try {
+            byte[] b = Files.readAllBytes(p);
+            java.nio.charset.CharsetDecoder dec = StandardCharsets.UTF_8.newDecoder();
+            java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(b);
+            java.nio.CharBuffer out = java.nio.CharBuffer.allocate(b.length + 1);
+            java.nio.charset.CoderResult r = dec.decode(in, out, true);
+            if (!r.isError()) {
+                return "";
+            }
+            int pos = in.position();
+            int line = 1;
+            int col = 1;
+            for (int i = 0; i < pos; i++) {
+                if (b[i] == '\n') {
+                    line++;
+                    col = 1;
+                } else if ((b[i] & 0xC0) != 0x80) {
+                    col++;
+                }
+            }
+            return String.format(java.util.Locale.ROOT, "byte 0x%02X at line %d, column %d", b[pos] & 0xFF, line, col);
+        } catch (IOException e) {
+            return "";
         }
     }
 

@@ -160,6 +160,9 @@ public final class BatchLoader implements Iterator<HostBatch>, AutoCloseable {
     /** Closes the loader and builds the exception that names the failed sample. */
     private DatasetException failure(Pending p, int k, Throwable cause) {
         close();
+        if (cause instanceof DatasetException d) {
+            return d; // already says which files and what to do (e.g. none of the images decodes)
+        }
         int index = order[p.batch * batchSize + k];
         return new DatasetException("Loading sample " + index + " (" + dataset.path(index) + ") of batch " + p.batch
                 + " failed: " + cause, cause);

@@ -1,6 +1,11 @@
 package io.mae4j.data;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.Iterator;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,14 +38,32 @@ import org.opencv.imgproc.Imgproc;
  */
 public final class ImageDecoder {
 
+    /**
+     * The default cap on width × height ({@code data.max_pixels}): Pillow's {@code MAX_IMAGE_PIXELS}
+     * (89,478,485, a 9459² image, ~270 MB as 8-bit RGB).
+     */
+    public static final long DEFAULT_MAX_PIXELS = 89_478_485L;
+
     private ImageDecoder() {}
 
     /**
-     * Reads and decodes one file.
+     * Reads and decodes one file, refusing images above {@link #DEFAULT_MAX_PIXELS}.
      *
      * @throws CorruptImageException with the path and the reason when the file is not a usable image
      */
     public static DecodedImage decode(Path path) throws CorruptImageException {
+        return decode(path, DEFAULT_MAX_PIXELS);
+    }
+
+    /**
+     * Reads and decodes one file. The image size is read from its header first (no pixel is
+     * decoded), so a small file claiming a huge image (a decompression bomb) costs nothing.
+     *
+     * @param maxPixels largest width × height decoded; 0 or less = no limit
+     * @throws CorruptImageException with the path and the reason when the file is not a usable image
+     *     or is larger than {@code maxPixels}
+     */
+    public static DecodedImage decode(Path path, long maxPixels) throws CorruptImageException {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(path);
@@ -49,7 +72,44 @@ public final class ImageDecoder {
         } catch (OutOfMemoryError e) {
             throw new CorruptImageException(path, "file too large to read", e);
         }
+        checkPixels(bytes, path, maxPixels);
         return decode(bytes, path);
+    }
+
+    /**
+     * Refuses an image whose header claims more than {@code maxPixels} pixels. Formats javax.imageio
+     * has no reader for (WebP) and headers it cannot parse are left to the decoder.
+     */
+    static void checkPixels(byte[] bytes, Path source, long maxPixels) throws CorruptImageException {
+        if (maxPixels <= 0) {
+            return;
+        }
+        long[] size = headerSize(bytes);
+        if (size != null && size[0] * size[1] > maxPixels) {
+            throw new CorruptImageException(source, String.format(java.util.Locale.ROOT,
+                    "image too large: %dx%d = %d pixels, above data.max_pixels = %d (not decoded; raise"
+                            + " data.max_pixels to read it, or shrink the image)",
+                    size[0], size[1], size[0] * size[1], maxPixels));
+        }
+    }
+
+    /** {width, height} from the image header without decoding any pixel, or null when unknown. */
+    static long[] headerSize(byte[] bytes) {
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+            if (in == null || !readers.hasNext()) {
+                return null;
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                return new long[] {reader.getWidth(0), reader.getHeight(0)};
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            return null; // unreadable header: the decoder reports the file as corrupt
+        }
     }
 
     /**
@@ -65,6 +125,13 @@ public final class ImageDecoder {
         }
         if (isJpeg(bytes) && !jpegHasEndAfterLastScan(bytes)) {
             throw new CorruptImageException(source, "truncated JPEG (no end-of-image marker after the last scan)");
+        }
+        if (isPng(bytes)) {
+            String broken = pngDamage(bytes);
+            if (broken != null) {
+                // refused here, so libpng never prints its own "libpng error: ..." line to stderr
+                throw new CorruptImageException(source, broken);
+            }
         }
         OpenCvLoader.ensure();
         MatOfByte encoded = new MatOfByte(bytes);
@@ -125,6 +192,43 @@ public final class ImageDecoder {
     private static Mat track(List<Mat> temps, Mat m) {
         temps.add(m);
         return m;
+    }
+
+    private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
+
+    private static boolean isPng(byte[] b) {
+        return b.length >= PNG_SIGNATURE.length
+                && java.util.Arrays.equals(b, 0, PNG_SIGNATURE.length, PNG_SIGNATURE, 0, PNG_SIGNATURE.length);
+    }
+
+    /**
+     * Walks a PNG's chunks (length, type, data, CRC-32) up to IEND: null when every chunk is whole
+     * and its CRC matches, else what is wrong ("truncated PNG ...", "damaged PNG ...").
+     */
+    static String pngDamage(byte[] b) {
+        int pos = PNG_SIGNATURE.length;
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        while (pos + 12 <= b.length) {
+            long len = ((b[pos] & 0xFFL) << 24) | ((b[pos + 1] & 0xFF) << 16) | ((b[pos + 2] & 0xFF) << 8)
+                    | (b[pos + 3] & 0xFF);
+            String type = new String(b, pos + 4, 4, java.nio.charset.StandardCharsets.ISO_8859_1);
+            if (pos + 12 + len > b.length) {
+                return "truncated PNG (chunk " + type + " at byte " + pos + " runs past the end of the file)";
+            }
+            crc.reset();
+            crc.update(b, pos + 4, (int) (4 + len));
+            int end = (int) (pos + 8 + len);
+            long stored = ((b[end] & 0xFFL) << 24) | ((b[end + 1] & 0xFF) << 16) | ((b[end + 2] & 0xFF) << 8)
+                    | (b[end + 3] & 0xFF);
+            if (crc.getValue() != stored) {
+                return "damaged PNG (CRC error in chunk " + type + " at byte " + pos + ")";
+            }
+            if (type.equals("IEND")) {
+                return null;
+            }
+            pos = end + 4;
+        }
+        return "truncated PNG (no IEND chunk)";
     }
 
     private static boolean isJpeg(byte[] b) {

@@ -48,6 +48,7 @@ public final class ImageFolderDataset implements ImageDataset {
     private final int[] labels;
     private final int zeroByteFiles;
     private final SkipLog skipLog = new SkipLog();
+    private volatile long maxPixels = ImageDecoder.DEFAULT_MAX_PIXELS;
 
     private ImageFolderDataset(Path root, String split, List<String> classFolders, List<Path> paths,
             int[] labels, int zeroByteFiles) {
@@ -221,6 +222,22 @@ public final class ImageFolderDataset implements ImageDataset {
         return zeroByteFiles;
     }
 
+    /**
+     * Sets the largest image (width × height, read from the file header) this dataset decodes
+     * ({@code data.max_pixels}); larger ones are skipped like corrupt files. 0 or less = no limit.
+     *
+     * @return this dataset
+     */
+    public ImageFolderDataset maxPixels(long limit) {
+        this.maxPixels = limit;
+        return this;
+    }
+
+    /** The largest image decoded (width × height); 0 or less = no limit. */
+    public long maxPixels() {
+        return maxPixels;
+    }
+
     /** The files that failed to decode so far (shared by all loaders of this dataset). */
     public SkipLog skipLog() {
         return skipLog;
@@ -240,7 +257,7 @@ public final class ImageFolderDataset implements ImageDataset {
                 continue;
             }
             try {
-                return new LoadedImage(i, p, labels[i], ImageDecoder.decode(p));
+                return new LoadedImage(i, p, labels[i], ImageDecoder.decode(p, maxPixels));
             } catch (CorruptImageException e) {
                 skipLog.record(p, e.reason());
                 if (firstFailure == null) {

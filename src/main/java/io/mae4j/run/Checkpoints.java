@@ -41,9 +41,12 @@ public final class Checkpoints {
      * @param params the model parameters by official name
      * @param optimizerState the optimizer's named state arrays
      * @param meta the run position
+     * @throws NonFiniteStateException when a parameter or optimizer moment holds NaN or infinity; the
+     *     file is then left as it was
      */
     public static void save(Path file, Map<String, Parameter> params, NDList optimizerState, CheckpointMeta meta)
             throws IOException {
+        requireFinite(file, params, optimizerState);
         ZipArchive.write(file, sink -> {
             sink.put(META, GSON.toJson(meta).getBytes(StandardCharsets.UTF_8));
             for (Map.Entry<String, Parameter> e : params.entrySet()) {
@@ -53,6 +56,30 @@ public final class Checkpoints {
                 sink.put(OPTIM + a.getName(), Host.encode(a));
             }
         });
+    }
+
+    /**
+     * Refuses to write a checkpoint whose parameters or optimizer moments are not all finite.
+     *
+     * @throws NonFiniteStateException naming the tensors and saying that {@code file} is left as it was
+     */
+    static void requireFinite(Path file, Map<String, Parameter> params, NDList optimizerState)
+            throws NonFiniteStateException {
+        java.util.List<String> badParams = FiniteCheck.nonFiniteParameters(params);
+        java.util.List<String> badState = FiniteCheck.nonFiniteArrays(optimizerState);
+        if (badParams.isEmpty() && badState.isEmpty()) {
+            return;
+        }
+        StringBuilder what = new StringBuilder();
+        if (!badParams.isEmpty()) {
+            what.append("parameters ").append(FiniteCheck.describe(badParams, params.size()));
+        }
+        if (!badState.isEmpty()) {
+            what.append(what.length() > 0 ? " and " : "").append("optimizer moments ")
+                    .append(FiniteCheck.describe(badState, optimizerState.size()));
+        }
+        throw new NonFiniteStateException("not saving " + file + ": NaN or infinite values in " + what + "; "
+                + (Files.exists(file) ? "the previous " + file.getFileName() + " is intact" : "nothing was written"));
     }
 
     /**
@@ -139,16 +166,16 @@ public final class Checkpoints {
         for (Map.Entry<String, Parameter> e : params.entrySet()) {
             NDArray src = byName.get(e.getKey());
             if (src == null) {
-                throw new IllegalStateException(origin + " has no entry for parameter '" + e.getKey()
+                throw new io.mae4j.model.io.WeightMismatchException(origin + " has no entry for parameter '" + e.getKey()
                         + "': it was written by a different model; check model.* against the run's config.conf");
             }
             NDArray dst = e.getValue().getArray();
             Shape want = dst.getShape();
             if (!src.getShape().equals(want)) {
-                throw new IllegalStateException(origin + ": parameter '" + e.getKey() + "' has shape "
+                throw new io.mae4j.model.io.WeightMismatchException(origin + ": parameter '" + e.getKey() + "' has shape "
                         + src.getShape() + " but the model expects " + want);
             }
-            dst.set(java.nio.FloatBuffer.wrap(src.toFloatArray()));
+            io.mae4j.util.ArrayCopy.into(dst, src);
         }
     }
 }

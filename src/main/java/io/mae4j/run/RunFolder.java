@@ -1,6 +1,7 @@
 package io.mae4j.run;
 
 import com.google.gson.GsonBuilder;
+import io.mae4j.util.ProcessLock;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -66,6 +67,48 @@ public final class RunFolder {
 
     public Path dir() {
         return dir;
+    }
+
+    /**
+     * Locks the folder for this process (an OS file lock on {@code .lock}, which holds the owner's
+     * pid). The OS drops the lock when its process dies, so a killed run never blocks a later resume.
+     *
+     * @throws IOException "in use by another mae4j process (pid N)" when another process (or another
+     *     run in this one) holds it
+     */
+    public ProcessLock lock() throws IOException {
+        return ProcessLock.acquire(dir.resolve(".lock"), "run folder " + dir,
+                "wait for it to finish or stop it, then resume with --resume " + dir);
+    }
+
+    /**
+     * Deletes this folder when a run failed before writing anything into it (no train.log, no
+     * checkpoint): a failed start leaves nothing behind. The experiment folder goes too when empty.
+     */
+    public void discardIfUnstarted() {
+        try {
+            if (Files.exists(dir.resolve("train.log")) || Files.exists(lastCheckpoint())) {
+                return;
+            }
+            Files.deleteIfExists(dir.resolve(".lock"));
+            deleteIfEmpty(checkpoints());
+            deleteIfEmpty(dir);
+            deleteIfEmpty(dir.getParent());
+        } catch (IOException e) {
+            // best effort: the run's own error is what the user needs to see
+        }
+    }
+
+    private static void deleteIfEmpty(Path d) throws IOException {
+        if (d == null || !Files.isDirectory(d)) {
+            return;
+        }
+        try (var entries = Files.list(d)) {
+            if (entries.findAny().isPresent()) {
+                return;
+            }
+        }
+        Files.deleteIfExists(d);
     }
 
     public Path checkpoints() {

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.function.UnaryOperator;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
@@ -47,18 +48,36 @@ public final class ZipArchive {
      * @param contents writes the entries
      */
     public static void write(Path file, Contents contents) throws IOException {
+        write(file, contents, UnaryOperator.identity());
+    }
+
+    /**
+     * {@link #write(Path, Contents)} through a wrapper of the temp file's stream (tests inject write
+     * failures such as a full disk with it).
+     *
+     * @throws IOException when writing fails: it names the file, the temp file is removed and the
+     *     previous file (if any) is left as it was
+     */
+    static void write(Path file, Contents contents, UnaryOperator<OutputStream> wrap) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try (OutputStream fos = Files.newOutputStream(tmp);
-                ZipOutputStream zip = new ZipOutputStream(fos)) {
-            contents.writeTo((name, data) -> {
-                zip.putNextEntry(new ZipEntry(name));
-                zip.write(data);
-                zip.closeEntry();
-            });
-        }
-        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-            ch.force(true);
+        try {
+            try (OutputStream fos = wrap.apply(Files.newOutputStream(tmp));
+                    ZipOutputStream zip = new ZipOutputStream(fos)) {
+                contents.writeTo((name, data) -> {
+                    zip.putNextEntry(new ZipEntry(name));
+                    zip.write(data);
+                    zip.closeEntry();
+                });
+            }
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                ch.force(true);
+            }
+        } catch (IOException e) {
+            Files.deleteIfExists(tmp); // a full disk must not stay full because of a torn temp file
+            throw new IOException("cannot write " + file + " (" + e.getMessage() + "); the temporary file was removed"
+                    + (Files.exists(file) ? " and the previous " + file.getFileName() + " is intact"
+                            : "; no earlier " + file.getFileName() + " existed"), e);
         }
         try {
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -110,7 +110,7 @@ public final class EpochRunner {
                     loss = out.loss().getFloat(); // ()
                     perSample = out.perSampleLoss().toFloatArray(); // (B)
                     if (!Double.isFinite(loss)) {
-                        throw new TrainingDivergedException(epoch, globalStep, loss, lr);
+                        throw new TrainingDivergedException(epoch, settings.epochs(), it, itersPerEpoch, loss, lr);
                     }
                     // the summed gradients of accum_iter iterations make one mean: Scalars, not .div(accum)
                     NDArray objective = accum == 1 ? out.loss() : Scalars.div(out.loss(), accum); // ()

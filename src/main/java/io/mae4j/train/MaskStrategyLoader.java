@@ -18,8 +18,9 @@ import java.nio.file.Path;
  * Builds the run's mask strategy; score-guided strategies ({@code guided_curriculum},
  * {@code theta_top}, {@code theta_bottom}) get the θ score cache of the training split:
  * {@code mask.guided.cache}, or by default the {@code cache.scorer = sift-only} file that
- * {@code cache build} writes under the dataset. A cache built from other images (its dataset
- * fingerprint differs) is refused with the command that rebuilds it.
+ * {@code cache build} writes under the dataset. The cache is checked against the split the run
+ * opened (images, settings, scorer) and read by paths relative to {@code data.root}, so it travels
+ * with its dataset; a cache of other images or settings is refused with the command that rebuilds it.
  */
 final class MaskStrategyLoader {
 
@@ -61,12 +62,14 @@ final class MaskStrategyLoader {
                     + " cache.sift_side=" + settings.siftSide()
                     + " (then pass mask.guided.cache=<file> if it is not the default sift-only cache)");
         }
-        CacheReader reader = CacheReader.openUnchecked(file);
+        // entries are looked up relative to the dataset this run opened: the cache travels with its dataset
+        CacheReader reader = CacheReader.openUnchecked(file, train.root());
         CacheHeader h = reader.header();
         if (!h.datasetFingerprint().equals(train.fingerprint())) {
             throw new StaleCacheException("θ score cache " + file + " was built for other images than "
                     + train.root().resolve(train.split()) + " (dataset fingerprint differs: files added, removed or"
-                    + " changed, or data.max_train differs). Rebuild it with: " + h.command());
+                    + " changed, or data.max_train differs). Rebuild it with: "
+                    + rebuild(here(h.command(), train.root()), settings.siftSide()));
         }
         String rule = settings.keypointRule();
         if (!h.settings().contains(rule)) {
@@ -76,9 +79,14 @@ final class MaskStrategyLoader {
                     : "its keypoints were detected at each source image's own resolution, the rule before SIFT at"
                             + " the model's view (src/site/markdown/keypoints.md)";
             throw new StaleCacheException("θ score cache " + file + " is stale: " + why + ". Rebuild it with: "
-                    + rebuild(h.command(), settings.siftSide()));
+                    + rebuild(here(h.command(), train.root()), settings.siftSide()));
         }
         return reader;
+    }
+
+    /** The header's rebuild command for the dataset at {@code root} (it records where the cache was built). */
+    static String here(String command, Path root) {
+        return command.replaceAll(" data\\.root=\\S+", java.util.regex.Matcher.quoteReplacement(" data.root=" + root));
     }
 
     /** The header's rebuild command with the view side this run needs (replacing any given there). */

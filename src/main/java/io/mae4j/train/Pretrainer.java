@@ -1,12 +1,15 @@
 package io.mae4j.train;
 
 import ai.djl.Device;
+import io.mae4j.run.NonFiniteStateException;
+import io.mae4j.run.FiniteCheck;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import com.typesafe.config.Config;
 import io.mae4j.device.Host;
 import io.mae4j.device.RuntimeSettings;
+import io.mae4j.mask.MaskResults;
 import io.mae4j.mask.MaskStrategy;
 import io.mae4j.model.MaeConfig;
 import io.mae4j.model.MaeModel;
@@ -74,9 +77,45 @@ public final class Pretrainer {
 
     private Pretrainer() {}
 
-    /** Runs the request to the configured number of epochs. */
+    /**
+     * Checks the settings a run reads before it starts, so that a bad value fails before any run
+     * folder is written: model shape, {@code train.*}, {@code eval.*} and a mask ratio that removes
+     * at least one and keeps at least one patch.
+     *
+     * @throws IllegalArgumentException naming the key, its value and what it must be
+     */
+    public static void validate(Config c) {
+        MaeConfig modelCfg = ModelSettings.from(c.getConfig("model"));
+        TrainSettings.from(c.getConfig("train"));
+        EvalSettings.from(c.getConfig("eval"));
+        double ratio = c.getDouble("mask.mask_ratio");
+        int n = modelCfg.numPatches();
+        if (MaskResults.lenKeep(n, ratio) >= n) {
+            throw new IllegalArgumentException("mask.mask_ratio = " + ratio + " removes no patch out of " + n
+                    + ", and the MAE loss is computed on removed patches: set it in (0, 1), e.g. mask.mask_ratio=0.75");
+        }
+    }
+
+    /**
+     * Runs the request to the configured number of epochs. A fresh run whose set-up fails (settings,
+     * data, θ cache, initial weights) leaves no run folder behind; once training has started,
+     * train.log says why the run stopped.
+     */
     public static Result run(Request req) throws IOException {
+        RunFolder folder = req.folder();
+        try (var lock = folder.lock()) {
+            return runLocked(req);
+        } catch (IOException | RuntimeException | Error e) {
+            if (!req.resume()) {
+                folder.discardIfUnstarted();
+            }
+            throw e;
+        }
+    }
+
+    private static Result runLocked(Request req) throws IOException {
         Config c = req.config();
+        validate(c);
         long seed = c.getLong("seed");
         RuntimeSettings rt = RuntimeSettings.from(c);
         Device device = EngineSetup.start(rt); // every array of the run lives on it (root manager below)
@@ -99,15 +138,27 @@ public final class Pretrainer {
                     AdamW.DEFAULT_EPS)) {
                 CheckpointMeta position =
                         new CheckpointMeta(CheckpointMeta.FORMAT_VERSION, 0, 0, 0, seed, digest, Double.NaN);
+                String init = c.getString("model.init_weights");
+                String initLine = !req.resume() && !init.isEmpty() ? InitWeights.apply(Path.of(init), model, root) : "";
                 if (req.resume()) {
                     position = restore(folder, params, optimizer, root);
+                }
+                EpochRunner runner = new EpochRunner(model, optimizer, mask, ts, seed, root);
+                KnnProbe probe = new KnnProbe(model, es, root);
+                AnalysisHook analysis = AnalysisHook.open(c, modelCfg, req.figures());
+                TensorBoardSettings tbs = TensorBoardSettings.from(c.getConfig("tensorboard"));
+                ReconstructionPreview preview = tbs.enabled() && tbs.imagesEvery() > 0
+                        ? new ReconstructionPreview(data.previewBatch(tbs.numImages(), MaskStrategyLoader.needsScores(c)), seed,
+                                Normalization.from(c.getConfig("data")).mean(), Normalization.from(c.getConfig("data")).std())
+                        : null;
+                // set-up done: from here on the folder holds the run
+                if (req.resume()) {
                     folder.truncateMetrics(position.epochsDone());
                     folder.log("resumed from " + folder.lastCheckpoint() + " after epoch " + position.epochsDone());
                 } else {
                     folder.writeProvenance(req.renderedConfig(), req.overrides(), seed, data.fingerprint());
-                    String init = c.getString("model.init_weights");
-                    if (!init.isEmpty()) {
-                        folder.log(InitWeights.apply(Path.of(init), model, root));
+                    if (!initLine.isEmpty()) {
+                        folder.log(initLine);
                     }
                 }
                 folder.log(data.describe());
@@ -116,26 +167,19 @@ public final class Pretrainer {
                 LOG.info("run folder: {}", folder.dir().toAbsolutePath());
                 LOG.info("{}", where);
                 LOG.info("{}", data.describe());
-
-                EpochRunner runner = new EpochRunner(model, optimizer, mask, ts, seed, root);
-                KnnProbe probe = new KnnProbe(model, es, root);
-                AnalysisHook analysis = AnalysisHook.open(c, modelCfg, req.figures());
                 if (!analysis.describe().isEmpty()) {
                     folder.log(analysis.describe());
                     LOG.info(analysis.describe());
                 }
-                TensorBoardSettings tbs = TensorBoardSettings.from(c.getConfig("tensorboard"));
-                ReconstructionPreview preview = tbs.enabled() && tbs.imagesEvery() > 0
-                        ? new ReconstructionPreview(data.previewBatch(tbs.numImages(), MaskStrategyLoader.needsScores(c)), seed,
-                                Normalization.from(c.getConfig("data")).mean(), Normalization.from(c.getConfig("data")).std())
-                        : null;
+                Loop loop = new Loop(folder, data, runner, probe, analysis, model, root, null, ts, es, optimizer, params,
+                        seed, digest, new CheckpointKeeper(folder, ts, es.every() > 0));
                 try (TensorBoardMonitor tb = TensorBoardMonitor.open(tbs, folder.dir(),
                         new TensorBoardMonitor.Sources(model, params, mask, preview, root), ts.epochs())) {
                     tb.runStarted(position.epochsDone(), req.renderedConfig(), TensorBoardMonitor.hparams(c, tbs.hparams()));
                     report(masking.feasibility(), folder, tb, position.epochsDone());
                     try {
-                        train(new Loop(folder, data, runner, probe, analysis, model, root, tb, ts, es, optimizer, params, seed,
-                                digest), position);
+                        CheckpointMeta from = position;
+                        StopLog.watch(folder, from.epochsDone(), epochs -> train(loop.with(tb), from, epochs));
                     } catch (Throwable t) {
                         tb.runEnded(RunStatus.FAILURE);
                         throw t;
@@ -146,11 +190,6 @@ public final class Pretrainer {
                         folder.log(overhead);
                         LOG.info(overhead);
                     }
-                }
-                String skipped = data.skipReport();
-                if (!skipped.isEmpty()) {
-                    folder.log(skipped);
-                    LOG.warn(skipped);
                 }
                 return new Result(folder.dir(), folder.readMetrics());
             }
@@ -175,10 +214,22 @@ public final class Pretrainer {
     /** What the epoch loop works with. */
     private record Loop(RunFolder folder, TrainData data, EpochRunner runner, KnnProbe probe, AnalysisHook analysis,
             MaeModel model, NDManager root, TensorBoardMonitor tb, TrainSettings ts, EvalSettings es, AdamW optimizer,
-            Map<String, Parameter> params, long seed, String digest) {}
+            Map<String, Parameter> params, long seed, String digest, CheckpointKeeper keeper) {
 
-    /** Epochs from {@code position} to the end: train, evaluate, analyse, checkpoint, log. */
-    private static void train(Loop l, CheckpointMeta position) throws IOException {
+        Loop with(TensorBoardMonitor monitor) {
+            return new Loop(folder, data, runner, probe, analysis, model, root, monitor, ts, es, optimizer, params, seed,
+                    digest, keeper);
+        }
+    }
+
+    /**
+     * Epochs from {@code position} to the end: train, check the weights are finite, evaluate,
+     * analyse, checkpoint, log.
+     *
+     * @param epochsDone updated after every checkpoint (for the reason logged when the run stops)
+     */
+    private static void train(Loop l, CheckpointMeta position, java.util.concurrent.atomic.AtomicInteger epochsDone)
+            throws IOException {
         TrainSettings ts = l.ts();
         ProgressReporter progress = new ProgressReporter(ts.logEvery()).also(l.tb());
         long step = position.globalStep();
@@ -193,6 +244,7 @@ public final class Pretrainer {
             } finally {
                 progress.endEpoch();
             }
+            requireFiniteWeights(l, epoch, epochsDone.get());
             step = s.globalStep();
             optSteps = s.optimizerSteps();
             double[] knn = l.es().due(epoch, ts.epochs()) ? l.probe().evaluate(l.data())
@@ -209,15 +261,37 @@ public final class Pretrainer {
             }
             CheckpointMeta done = new CheckpointMeta(CheckpointMeta.FORMAT_VERSION, epoch + 1, step, optSteps,
                     l.seed(), l.digest(), s.meanLoss());
-            saveCheckpoints(l.folder(), l.params(), l.optimizer(), done, ts);
+            String bestLine = l.keeper().save(l.params(), l.optimizer(), done, stats);
+            epochsDone.set(epoch + 1);
             l.folder().appendMetrics(stats);
             l.tb().epochCommitted();
             l.folder().log(stats.logLine(ts.epochs()));
             LOG.info(stats.logLine(ts.epochs()));
+            if (!bestLine.isEmpty()) {
+                l.folder().log(bestLine);
+            }
             if (analysis != null) {
                 l.folder().log(analysis.logLine());
                 LOG.info(analysis.logLine());
             }
+        }
+        String skipped = l.data().skipReport();
+        if (!skipped.isEmpty()) {
+            l.folder().log(skipped);
+            LOG.warn(skipped);
+        }
+    }
+
+    /** Stops the run when an update left a parameter NaN or infinite (the forward loss only sees the step before). */
+    private static void requireFiniteWeights(Loop l, int epoch, int checkpointed) throws NonFiniteStateException {
+        java.util.List<String> bad = FiniteCheck.nonFiniteParameters(l.params());
+        if (!bad.isEmpty()) {
+            throw new NonFiniteStateException(String.format(java.util.Locale.ROOT,
+                    "the weights became NaN or infinite during epoch %d/%d (%s), although the loss was finite: "
+                            + "the run is stopped and %s. %s", epoch + 1, l.ts().epochs(),
+                    FiniteCheck.describe(bad, l.params().size()),
+                    checkpointed > 0 ? "checkpoints/last.ckpt (after epoch " + checkpointed + ") is intact"
+                            : "no checkpoint was written", TrainingDivergedException.ADVICE));
         }
     }
 
@@ -235,31 +309,6 @@ public final class Pretrainer {
             Checkpoints.copyInto(ck.model(), params, file.toString());
             optimizer.loadStateDict(ck.optimizer());
             return ck.meta();
-        }
-    }
-
-    private static void saveCheckpoints(RunFolder folder, Map<String, Parameter> params, AdamW optimizer,
-            CheckpointMeta meta, TrainSettings ts) throws IOException {
-        try (var state = optimizer.stateDict()) {
-            Checkpoints.save(folder.lastCheckpoint(), params, state, meta);
-            if (meta.epochsDone() % ts.checkpointEvery() == 0 || meta.epochsDone() == ts.epochs()) {
-                Path numbered = folder.checkpoints().resolve(String.format("epoch-%04d.ckpt", meta.epochsDone()));
-                Files.copy(folder.lastCheckpoint(), numbered, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                pruneNumbered(folder, ts.keepCheckpoints());
-            }
-        }
-    }
-
-    private static void pruneNumbered(RunFolder folder, int keep) throws IOException {
-        if (keep <= 0) {
-            return;
-        }
-        List<Path> numbered;
-        try (var files = Files.list(folder.checkpoints())) {
-            numbered = files.filter(p -> p.getFileName().toString().matches("epoch-\\d+\\.ckpt")).sorted().toList();
-        }
-        for (int i = 0; i < numbered.size() - keep; i++) {
-            Files.deleteIfExists(numbered.get(i));
         }
     }
 }

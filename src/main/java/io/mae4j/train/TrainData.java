@@ -50,13 +50,15 @@ final class TrainData implements AutoCloseable {
         SyntheticDataset.ensureFor(d);
         String trainSplit = d.getString("train_split");
         String valSplit = d.getString("val_split");
-        ImageFolderDataset train = ImageFolderDataset.open(root, trainSplit, d.getInt("max_train"));
+        long maxPixels = d.getLong("max_pixels");
+        ImageFolderDataset train = ImageFolderDataset.open(root, trainSplit, d.getInt("max_train")).maxPixels(maxPixels);
         ImageFolderDataset memory = train;
         ImageFolderDataset query = null;
         if (c.getInt("eval.every") > 0) {
             int maxTrain = c.getInt("eval.max_train");
-            memory = maxTrain > 0 ? ImageFolderDataset.open(root, trainSplit, maxTrain) : train;
-            query = ImageFolderDataset.open(root, valSplit, firstPositive(c.getInt("eval.max_val"), d.getInt("max_val")));
+            memory = maxTrain > 0 ? ImageFolderDataset.open(root, trainSplit, maxTrain).maxPixels(maxPixels) : train;
+            query = ImageFolderDataset.open(root, valSplit, firstPositive(c.getInt("eval.max_val"), d.getInt("max_val")))
+                    .maxPixels(maxPixels);
         }
         List<Double> scale = d.getDoubleList("crop_scale");
         List<Double> ratio = d.getDoubleList("crop_ratio");
@@ -102,7 +104,7 @@ final class TrainData implements AutoCloseable {
     HostBatch previewBatch(int n, boolean trainSplit) {
         ImageFolderDataset full = knnQuery != null && !trainSplit ? knnQuery : train;
         // a class-balanced subset (the dataset's own maxImages rule), so the grid shows several classes
-        ImageFolderDataset split = ImageFolderDataset.open(full.root(), full.split(), n);
+        ImageFolderDataset split = ImageFolderDataset.open(full.root(), full.split(), n).maxPixels(full.maxPixels());
         try (BatchLoader loader = evalBatches(split, n)) {
             return loader.next();
         }
@@ -143,12 +145,14 @@ final class TrainData implements AutoCloseable {
         if (zero > 0) {
             sb.append(zero).append(" empty (zero-byte) files skipped at scan time\n");
         }
+        // each file once, though the k-NN memory may be the training split itself (one SkipLog) or a second view of it
+        java.util.Map<java.nio.file.Path, String> skipped = new java.util.LinkedHashMap<>();
         for (ImageFolderDataset ds : knnQuery == null ? List.of(train) : List.of(train, knnMemory, knnQuery)) {
-            SkipLog log = ds.skipLog();
-            for (SkipLog.Entry e : log.entries()) {
-                sb.append("skipped ").append(e.path()).append(": ").append(e.reason()).append('\n');
+            for (SkipLog.Entry e : ds.skipLog().entries()) {
+                skipped.putIfAbsent(e.path(), e.reason());
             }
         }
+        skipped.forEach((p, r) -> sb.append("skipped ").append(p).append(": ").append(r).append('\n'));
         if (sb.length() > 0) {
             sb.insert(0, "skipped files (replaced by the next readable image):\n");
         }

@@ -42,7 +42,10 @@ public record TrainSettings(
         require(batchSize >= 1, "train.batch_size", batchSize, "at least 1");
         require(accumIter >= 1, "train.accum_iter", accumIter, "at least 1");
         require(warmupEpochs >= 0, "train.warmup_epochs", warmupEpochs, "0 or more");
-        require(lr >= 0 && blr >= 0, "train.lr/train.blr", lr, "0 or more");
+        require(lr >= 0, "train.lr", lr, "0 or more (0 = derive it from train.blr)");
+        require(blr > 0 || blr == 0 && lr > 0, "train.blr", blr, "more than 0 (or 0 with an absolute train.lr > 0)");
+        require(beta1 >= 0 && beta1 < 1, "train.betas[0]", beta1, "in [0, 1), e.g. 0.9");
+        require(beta2 >= 0 && beta2 < 1, "train.betas[1]", beta2, "in [0, 1), e.g. 0.95");
         require(logEvery >= 1, "train.log_every", logEvery, "at least 1");
         require(checkpointEvery >= 1, "train.checkpoint_every", checkpointEvery, "at least 1");
     }
@@ -55,6 +58,11 @@ public record TrainSettings(
 
     /** Reads the {@code train} section. */
     public static TrainSettings from(Config train) {
+        java.util.List<Double> betas = train.getDoubleList("betas");
+        if (betas.size() != 2) {
+            throw new IllegalArgumentException("train.betas = " + betas + " is invalid: it must hold two numbers"
+                    + " [beta1, beta2], e.g. train.betas=[0.9,0.95]");
+        }
         return new TrainSettings(
                 train.getInt("epochs"),
                 train.getInt("batch_size"),
@@ -65,8 +73,8 @@ public record TrainSettings(
                 train.getDouble("weight_decay"),
                 train.getInt("warmup_epochs"),
                 train.getDouble("clip_grad"),
-                train.getDoubleList("betas").get(0),
-                train.getDoubleList("betas").get(1),
+                betas.get(0),
+                betas.get(1),
                 train.getInt("log_every"),
                 train.getInt("checkpoint_every"),
                 train.getInt("keep_checkpoints"));

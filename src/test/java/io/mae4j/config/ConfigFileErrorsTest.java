@@ -123,4 +123,30 @@ class ConfigFileErrorsTest {
         String m = assertThrows(ConfigException.class, () -> new ConfigComposer(ConfigSource.directory(dir))).getMessage();
         assertContains(m, "group 'eval' has no options: add " + dir.resolve("eval") + "/<option>.conf");
     }
+
+    @Test
+    void aNonUtf8ByteNamesTheFileLineAndByte() throws IOException {
+        Files.write(dir.resolve("train/latin1.conf"), "# r\u00e9glages\ntrain { epochs = 3 }\n"
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        String m = assertThrows(ConfigException.class,
+                () -> new ConfigComposer(ConfigSource.directory(dir)).compose(List.of("train=latin1"))).getMessage();
+        assertEquals(dir.resolve("train/latin1.conf") + " is not valid UTF-8 (byte 0xE9 at line 1, column 4): save it"
+                + " as UTF-8 (e.g. iconv -f latin1 -t utf-8) or remove the character", m);
+    }
+
+    @Test
+    void aLocalConfigsFolderWithoutDefaultsIsIgnoredOutLoud() throws IOException {
+        Files.delete(dir.resolve("defaults.conf"));
+        java.io.PrintStream old = System.err;
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            ConfigComposer.locate(dir).compose(List.of());
+        } finally {
+            System.setErr(old);
+        }
+        assertEquals("warning: " + dir.toAbsolutePath() + " has no defaults.conf, so it is ignored and the built-in"
+                + " configs are used; put a complete tree there (the repository's configs/ folder, with defaults.conf)"
+                + " to use your own, or rename the folder", err.toString(java.nio.charset.StandardCharsets.UTF_8).strip());
+    }
 }

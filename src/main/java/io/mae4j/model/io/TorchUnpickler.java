@@ -204,6 +204,9 @@ final class TorchUnpickler extends Unpickler {
     }
 
     /** {@code _rebuild_tensor_v2(storage, storage_offset, size, stride, requires_grad, hooks[, metadata])}. */
+    /** The most elements one tensor may have: the largest Java array. */
+    static final long MAX_ELEMENTS = Integer.MAX_VALUE - 8;
+
     private Object rebuildTensor(Object[] args) {
         if (args.length < 4 || !(args[0] instanceof StorageView storage)) {
             throw corrupt("_rebuild_tensor_v2 expects (storage, offset, size, stride, ...), got "
@@ -215,6 +218,17 @@ final class TorchUnpickler extends Unpickler {
         if (size.length != stride.length) {
             throw corrupt("tensor size " + Strides.shapeString(size) + " and stride "
                     + Strides.shapeString(stride) + " differ in rank");
+        }
+        long numel;
+        try {
+            numel = Strides.numel(size);
+        } catch (ArithmeticException | IllegalArgumentException e) {
+            throw corrupt("tensor size " + Strides.shapeString(size) + " is not a valid size (" + e.getMessage() + ")");
+        }
+        if (numel > MAX_ELEMENTS) {
+            // e.g. a stride-0 (expanded) view of a tiny storage: reading it would need one array of numel floats
+            throw corrupt("tensor of size " + Strides.shapeString(size) + " has " + numel + " elements, more than"
+                    + " one Java array holds (" + MAX_ELEMENTS + "); this is not a weight file mae4j can load");
         }
         float[] src = storage.values();
         long extent = Strides.extent(offset, size, stride);

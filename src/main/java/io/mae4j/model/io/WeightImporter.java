@@ -1,10 +1,9 @@
 package io.mae4j.model.io;
 
 import ai.djl.ndarray.NDArray;
+import io.mae4j.util.ArrayCopy;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Parameter;
-import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -104,14 +103,15 @@ public final class WeightImporter {
         if (!missingDecoder.isEmpty() && !encoderOnly) {
             problems.add(missingDecoder.size() + " decoder parameters missing " + Names.preview(missingDecoder, 10)
                     + (kind == CheckpointKind.MAE_ENCODER_ONLY || kind == CheckpointKind.TIMM_CLASSIFIER
-                            ? " (the file holds only an encoder: import it with encoderOnly)" : ""));
+                            ? " (the file holds only an encoder: import it with encoderOnly, as model.init_weights does by itself when the file has no decoder tensor)" : ""));
         }
         if (!unexpected.isEmpty()) {
             problems.add(unexpected.size() + " unexpected tensors " + Names.preview(unexpected, 10));
         }
         if (!problems.isEmpty()) {
-            throw new IllegalStateException("strict import of " + source + " failed (nothing was loaded): "
-                    + String.join("; ", problems) + ". Check the model configuration, or import non-strictly");
+            throw new WeightMismatchException("strict import of " + source + " failed (nothing was loaded): "
+                    + String.join("; ", problems) + ". Choose the model the weights were trained with (model=<preset>"
+                    + " or model.* keys); `mae4j weights inspect <file>` lists the file's tensors and shapes");
         }
     }
 
@@ -125,13 +125,8 @@ public final class WeightImporter {
 
     private static void copyInto(Parameter p, TensorData t) {
         NDArray array = p.getArray();
-        if (array.getDataType() == DataType.FLOAT32) {
-            array.set(FloatBuffer.wrap(t.data()));
-            return;
-        }
         try (NDManager scope = array.getManager().newSubManager()) {
-            NDArray converted = scope.create(t.data(), array.getShape()).toType(array.getDataType(), false);
-            array.set(converted.toByteBuffer());
+            ArrayCopy.into(array, scope.create(t.data(), array.getShape())); // float32 values converted to the parameter's type
         }
     }
 }
