@@ -18,7 +18,7 @@ import java.util.List;
  * @param top [ratio][image] predictions with the highest-θ̄ patches dropped
  * @param bottom [ratio][image] predictions with the lowest-θ̄ patches dropped
  * @param random [ratio][repeat][image] predictions of the random control
- * @param gallery the first images, for gallery.png
+ * @param gallery the images of gallery.png, classes in turn ({@link EvalImages#roundRobin})
  * @param spurious the finder's results, or null when it is off
  * @param seconds wall time
  */

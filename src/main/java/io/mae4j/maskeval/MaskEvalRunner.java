@@ -86,6 +86,12 @@ public final class MaskEvalRunner {
         int[] control = new int[count];
         List<MaskEvalRun.Shown> gallery = new ArrayList<>();
         List<MaskEvalRun.Shown> shown = new ArrayList<>();
+        int[] allLabels = new int[count];
+        for (int i = 0; i < count && settings.galleryImages() > 0; i++) {
+            allLabels[i] = images.label(i);
+        }
+        List<Integer> picks = java.util.Arrays.stream(EvalImages.roundRobin(allLabels, settings.galleryImages()))
+                .boxed().toList();
         PatchDropper dropper = new PatchDropper(classifier, settings.drop());
         InterrelationAnalyzer analyzer = new InterrelationAnalyzer(analysis);
         int side = cfg.imgSize();
@@ -150,7 +156,7 @@ public final class MaskEvalRunner {
                     ProbeImage p = probes.images().get(i);
                     SpuriousFinder.Finding f = spur ? batchFindings.get(i) : null;
                     MaskEvalRun.Shown s = new MaskEvalRun.Shown(start + i, p.name(), p.input(), theta[i], f);
-                    if (gallery.size() < settings.galleryImages()) {
+                    if (picks.contains(start + i)) {
                         gallery.add(s);
                     }
                     if (spur && !f.flagged().isEmpty()) {
@@ -161,6 +167,7 @@ public final class MaskEvalRunner {
             }
             progress.accept(String.format(java.util.Locale.ROOT, "mask-eval: %d / %d images", start + b, count));
         }
+        gallery.sort(Comparator.comparingInt((MaskEvalRun.Shown s) -> picks.indexOf(s.index())));
         MaskEvalRun.SpuriousRun sr = spur ? significantOnly(findings, after, control, shown, tests,
                 settings.spurious().fdr()) : null;
         return new MaskEvalRun(names, labels, classifier.classNames(), n, ratios, nDrop, reps, settings.drop(), baseline,
