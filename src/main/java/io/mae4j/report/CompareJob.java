@@ -63,6 +63,10 @@ public final class CompareJob {
             if (l != null) {
                 md.append(String.format(java.util.Locale.ROOT, ": common-mask val loss %.4f", l));
             }
+            Double b = x.commonMaskLossBest().get(r.dir());
+            if (b != null) {
+                md.append(String.format(java.util.Locale.ROOT, " (best.ckpt %.4f)", b));
+            }
             md.append("\n");
         }
         Files.writeString(out.resolve("report.md"), md, StandardCharsets.UTF_8);
@@ -115,6 +119,8 @@ public final class CompareJob {
             o.add("final_loss", num(s.finalLoss()));
             Double l = c.extras().commonMaskLoss().get(r.dir());
             o.add("common_mask_val_loss", l == null ? JsonNull.INSTANCE : num(l));
+            Double b = c.extras().commonMaskLossBest().get(r.dir());
+            o.add("common_mask_val_loss_best_ckpt", b == null ? JsonNull.INSTANCE : num(b));
             runs.add(o);
         }
         root.add("runs", runs);

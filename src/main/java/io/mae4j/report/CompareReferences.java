@@ -49,7 +49,7 @@ public final class CompareReferences {
             String note = "common-mask val loss and baselines not computed: no checkpoints/last.ckpt in "
                     + String.join(", ", missing);
             log.println(note);
-            return new Comparison.Extras(Map.of(), note, List.of(), null);
+            return new Comparison.Extras(Map.of(), Map.of(), note, List.of(), null);
         }
         Map<Path, Config> configs = new LinkedHashMap<>();
         for (Comparison.Run r : runs) {
@@ -78,13 +78,21 @@ public final class CompareReferences {
             }
         }
         Map<Path, Double> loss = new LinkedHashMap<>();
+        Map<Path, Double> best = new LinkedHashMap<>();
         for (Map.Entry<Path, Config> e : configs.entrySet()) {
             double v = CommonMaskLoss.score(ModelSource.resolve(e.getKey(), List.of()), ratio, seed);
             log.printf(Locale.ROOT, "common-mask val loss %.4f  %s%n", v, e.getKey());
             loss.put(e.getKey(), v);
+            Path bestCkpt = e.getKey().resolve("checkpoints/best.ckpt");
+            if (Files.isRegularFile(bestCkpt)) {
+                double b = CommonMaskLoss.score(ModelSource.resolve(bestCkpt, List.of()), ratio, seed);
+                log.printf(Locale.ROOT, "common-mask val loss %.4f  %s%n", b, bestCkpt);
+                best.put(e.getKey(), b);
+            }
         }
         String maskNote = String.format(Locale.ROOT, "common-mask val loss: each run's last checkpoint scored on the"
-                + " %s split of %s (%s images) with the same uniformly random masks for every run (ratio %.2f,"
+                + " %s split of %s (%s images; best.ckpt too where a run has one, listed below) with the same"
+                + " uniformly random masks for every run (ratio %.2f,"
                 + " seed %d; image i's mask is a function of the seed and i only), each run's own norm_pix_loss.",
                 first.getString("data.val_split"), first.getString("data.root"), valCount(first), ratio, seed);
         Map<String, Config> distinct = new LinkedHashMap<>();
@@ -108,7 +116,7 @@ public final class CompareReferences {
                 + " (seed %d, feature %s); cached in %s/baselines/.", first.getInt("eval.knn_k"),
                 first.getDouble("eval.knn_t"), first.getString("data.train_split"), first.getString("data.val_split"),
                 KnnBaselines.RANDOM_INIT_SEED, first.getString("eval.feature"), first.getString("runs_dir"));
-        return new Comparison.Extras(loss, maskNote, refs, refNote);
+        return new Comparison.Extras(loss, best, maskNote, refs, refNote);
     }
 
     private static String valCount(Config c) {

@@ -53,15 +53,16 @@ public final class Comparison {
      * Numbers computed from the runs' checkpoints and data rather than their metrics.csv.
      *
      * @param commonMaskLoss run folder → common-mask val loss of its last checkpoint (runs missing: n/a)
+     * @param commonMaskLossBest run folder → the same for its {@code checkpoints/best.ckpt}, where it has one
      * @param commonMaskNote how the common masks were drawn (for the report), or null when not computed
      * @param references baseline rows
      * @param referenceNote how the baselines were computed, or null
      */
-    public record Extras(Map<Path, Double> commonMaskLoss, String commonMaskNote, List<Reference> references,
-            String referenceNote) {
+    public record Extras(Map<Path, Double> commonMaskLoss, Map<Path, Double> commonMaskLossBest,
+            String commonMaskNote, List<Reference> references, String referenceNote) {
 
         /** Nothing beyond metrics.csv. */
-        public static final Extras NONE = new Extras(Map.of(), null, List.of(), null);
+        public static final Extras NONE = new Extras(Map.of(), Map.of(), null, List.of(), null);
     }
 
     /**

@@ -60,7 +60,7 @@ class ComparisonTest {
         Comparison.Run g1 = new Comparison.Run(Path.of("g1"), "guided", "1", rows(0.3, 0.5));
         Comparison.Extras x = new Comparison.Extras(
                 java.util.Map.of(Path.of("r0"), 0.50, Path.of("r1"), 0.54, Path.of("g0"), 0.60, Path.of("g1"), 0.62),
-                "note", List.of(new Comparison.Reference("baseline: raw pixels", 0.776),
+                java.util.Map.of(), "note", List.of(new Comparison.Reference("baseline: raw pixels", 0.776),
                         new Comparison.Reference("baseline: random init", 0.56)), "ref note");
         Comparison c = Comparison.of("mask.name", List.of(r0, g0, r1, g1), x);
         assertEquals(0.52, c.groups().get(0).commonMaskLoss().mean(), E);

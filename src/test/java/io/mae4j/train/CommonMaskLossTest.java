@@ -80,6 +80,8 @@ class CommonMaskLossTest {
     void compareReportsCommonMaskLossBaselinesAndReusesTheBaselineCache() throws Exception {
         Pretrainer.Result a = TinyRuns.run(tmp, "train.epochs=1", "analysis.every=0");
         Pretrainer.Result b = TinyRuns.run(tmp, "train.epochs=1", "analysis.every=0", "mask=block");
+        // a best.ckpt (here a copy of last.ckpt) is scored too, on the same masks: the same number
+        Files.copy(a.runDir().resolve("checkpoints/last.ckpt"), a.runDir().resolve("checkpoints/best.ckpt"));
         PrintStream saved = System.out;
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         try {
@@ -94,7 +96,8 @@ class CommonMaskLossTest {
         assertTrue(md.contains("| common-mask val loss |") && md.contains("| baseline: raw pixels | – |")
                 && md.contains("| baseline: random init | – |"), md);
         double la = CommonMaskLoss.score(ModelSource.resolve(a.runDir(), List.of()), 0.5, CommonMaskLoss.DEFAULT_SEED);
-        assertTrue(md.contains(String.format(java.util.Locale.ROOT, "common-mask val loss %.4f", la)), md);
+        assertTrue(md.contains(String.format(java.util.Locale.ROOT, "common-mask val loss %.4f (best.ckpt %.4f)", la, la)),
+                md);
         // the second compare reads both baselines from runs/baselines/
         assertEquals(2, printed.split("\\(cached ", -1).length - 1, printed);
         assertEquals(2, Files.list(tmp.resolve("runs/baselines")).count());
