@@ -38,6 +38,9 @@ class MaskEvalReportTest extends NdTestBase {
         String md = MaskEvalReport.write(run, stats, Map.of("checkpoint", "tiny"), tmp);
         assertTrue(md.contains("| r | n_drop | Top | Bottom |"), md);
         assertEquals(md, Files.readString(tmp.resolve("report.md")));
+        long atFdr = run.spurious().findings().stream().filter(f -> !f.flagged().isEmpty()).count();
+        assertTrue(md.contains("**" + atFdr + " of 6 images flagged at false-discovery rate 0.50**"), md);
+        assertTrue(md.contains("would flag " + run.spurious().withoutNull() + "."), md);
 
         JsonObject report = JsonParser.parseString(Files.readString(tmp.resolve("report.json"))).getAsJsonObject();
         assertEquals("mean", report.get("drop").getAsString());
