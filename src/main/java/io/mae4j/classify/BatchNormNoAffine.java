@@ -3,6 +3,7 @@ package io.mae4j.classify;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import io.mae4j.model.Scalars;
 
 /**
  * {@code torch.nn.BatchNorm1d(D, affine=False, eps=1e-6)} of MAE linear probing: no trainable
@@ -71,7 +72,7 @@ public final class BatchNormNoAffine {
         NDArray mean = x.mean(new int[] {0}, true); // (1, D)
         NDArray centered = x.sub(mean); // (B, D)
         NDArray var = centered.square().mean(new int[] {0}, true); // (1, D) biased
-        NDArray y = centered.div(var.add(EPS).sqrt()); // (B, D)
+        NDArray y = centered.div(Scalars.add(var, EPS).sqrt()); // (B, D)
         try (NDArray m = mean.stopGradient().reshape(-1); NDArray v = var.stopGradient().reshape(-1)) {
             runningMean.muli(1 - MOMENTUM).addi(m.mul(MOMENTUM));
             runningVar.muli(1 - MOMENTUM).addi(v.mul(MOMENTUM * b / (double) (b - 1)));

@@ -40,6 +40,8 @@ final class ClassifierTrainer implements AutoCloseable {
     private final AdamW optimizer;
     private final LrSchedule schedule;
 
+    private Runnable beforeBackward = () -> { };
+
     ClassifierTrainer(Classifier clf, ClassifierSettings settings, NDManager root) {
         this.clf = clf;
         this.settings = settings;
@@ -74,6 +76,14 @@ final class ClassifierTrainer implements AutoCloseable {
     }
 
     /**
+     * Runs {@code hook} between every forward and its backward. Tests provoke a garbage collection there:
+     * nothing the backward reads may be freed by one (see {@link io.mae4j.model.Scalars}).
+     */
+    void beforeBackward(Runnable hook) {
+        this.beforeBackward = hook;
+    }
+
+    /**
      * One optimisation step.
      *
      * @param input images (B, C, H, W), or pooled features (B, D) when {@code features}
@@ -98,6 +108,7 @@ final class ClassifierTrainer implements AutoCloseable {
                         + " lower %s.blr or raise %s.warmup_epochs", settings.kind().configName(), loss, lr,
                         settings.kind().configName(), settings.kind().configName()));
             }
+            beforeBackward.run();
             gc.backward(l);
         }
         optimizer.clipGradNorm(settings.clipGrad());

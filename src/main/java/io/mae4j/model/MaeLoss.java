@@ -36,8 +36,8 @@ public final class MaeLoss {
             throw new IllegalArgumentException("norm_pix_loss needs patches of at least 2 values, got " + k);
         }
         NDArray centred = target.sub(target.mean(new int[] {-1}, true)); // (B, N, K)
-        NDArray var = centred.square().sum(new int[] {-1}, true).div(k - 1); // (B, N, 1), unbiased
-        return centred.div(var.add(NORM_PIX_EPS).sqrt()); // (B, N, K)
+        NDArray var = Scalars.div(centred.square().sum(new int[] {-1}, true), k - 1); // (B, N, 1), unbiased
+        return centred.div(Scalars.add(var, NORM_PIX_EPS).sqrt()); // (B, N, K)
     }
 
     /**

@@ -60,7 +60,7 @@ public final class SelfAttention extends AbstractBlock {
         NDArray q = heads.get(0); // (B, Hd, N, Dh)
         NDArray k = heads.get(1); // (B, Hd, N, Dh)
         NDArray v = heads.get(2); // (B, Hd, N, Dh)
-        NDArray attn = q.matMul(k.transpose(0, 1, 3, 2)).mul(scale).softmax(-1); // (B, Hd, N, N)
+        NDArray attn = Scalars.mul(q.matMul(k.transpose(0, 1, 3, 2)), scale).softmax(-1); // (B, Hd, N, N)
         NDArray out = attn.matMul(v) // (B, Hd, N, Dh)
                 .transpose(0, 2, 1, 3) // (B, N, Hd, Dh)
                 .reshape(b, n, dim); // (B, N, D)

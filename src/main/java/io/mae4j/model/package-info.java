@@ -17,5 +17,14 @@
  *
  * <p>Memory: the model's forward methods attach their results to the manager of the input images
  * and free their intermediates in a sub-manager scope before returning.
+ *
+ * <p>Gradient-path rule: never pass a bare Java number to an op ({@code x.mul(scale)}, {@code div},
+ * {@code add}, {@code sub}, {@code pow} …). DJL wraps it in a 0-d tensor over a direct buffer and frees that
+ * buffer when the op returns, while autograd still reads it in the backward; a garbage collection in
+ * between corrupts the gradient. Use {@link io.mae4j.model.Scalars} (libtorch-owned constants) and keep
+ * arrays made from Java data ({@code manager.create(...)}) open until the backward ran. The tests
+ * {@code FreedOperandTest}, {@code FreedOperandStepTest} and {@code FreedOperandClassifierTest} run every
+ * training forward, a collection with a NaN spray, then the backward, and demand bitwise the undisturbed
+ * gradients.
  */
 package io.mae4j.model;

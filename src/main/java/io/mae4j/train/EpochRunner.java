@@ -12,6 +12,7 @@ import io.mae4j.mask.MaskStrategy;
 import io.mae4j.model.MaeConfig;
 import io.mae4j.model.MaeModel;
 import io.mae4j.model.MaeOutput;
+import io.mae4j.model.Scalars;
 import io.mae4j.data.SeedMix;
 import java.util.Iterator;
 
@@ -39,6 +40,7 @@ final class EpochRunner {
     private final long seed;
     private final NDManager root;
     private final ParameterStore store;
+    private Runnable beforeBackward = () -> { };
 
     EpochRunner(MaeModel model, AdamW optimizer, MaskStrategy mask, TrainSettings settings, long seed, NDManager root) {
         this.model = model;
@@ -49,6 +51,14 @@ final class EpochRunner {
         this.seed = seed;
         this.root = root;
         this.store = new ParameterStore(root, false);
+    }
+
+    /**
+     * Runs {@code hook} between every forward and its backward. Tests provoke a garbage collection there:
+     * nothing the backward reads may be freed by one (see {@link Scalars}).
+     */
+    void beforeBackward(Runnable hook) {
+        this.beforeBackward = hook;
     }
 
     /**
@@ -92,7 +102,10 @@ final class EpochRunner {
                     if (!Double.isFinite(loss)) {
                         throw new TrainingDivergedException(epoch, globalStep, loss, lr);
                     }
-                    gc.backward(accum == 1 ? out.loss() : out.loss().div(accum));
+                    // the summed gradients of accum_iter iterations make one mean: Scalars, not .div(accum)
+                    NDArray objective = accum == 1 ? out.loss() : Scalars.div(out.loss(), accum); // ()
+                    beforeBackward.run();
+                    gc.backward(objective);
                 }
                 if ((it + 1) % accum == 0) {
                     gradNorm = optimizer.clipGradNorm(settings.clipGrad());
