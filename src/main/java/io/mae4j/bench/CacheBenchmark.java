@@ -65,7 +65,7 @@ public final class CacheBenchmark {
             SyntheticDataset.ensure(root, new SynthSpec(10, perClass, 1, size, false, 0));
             ImageFolderDataset train = ImageFolderDataset.open(root, "train");
             CacheSettings settings = new CacheSettings("", "train", "sift-only", 14, workers, 256,
-                    SiftSettings.OPENCV_DEFAULTS);
+                    SiftSettings.OPENCV_DEFAULTS, size);
             Measure.resetPeakRss();
             double[] t = new double[reps];
             for (int r = 0; r < warmup + reps; r++) {

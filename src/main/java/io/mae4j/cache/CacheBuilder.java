@@ -6,7 +6,7 @@ import io.mae4j.data.ImageDecoder;
 import io.mae4j.data.ImageFolderDataset;
 import io.mae4j.mask.ImageScores;
 import io.mae4j.sift.Keypoint;
-import io.mae4j.sift.KeypointRemap;
+import io.mae4j.sift.ModelViewKeypoints;
 import io.mae4j.sift.SiftDetector;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -153,7 +153,7 @@ public final class CacheBuilder {
         } catch (CorruptImageException e) {
             return new Item(rel, 0, 0, null, null, null, null, e.reason());
         }
-        List<Keypoint> norm = KeypointRemap.toNormalized(sift.detect(img), img.width(), img.height());
+        List<Keypoint> norm = ModelViewKeypoints.normalized(sift, img, settings.siftSide());
         int k = norm.size();
         float[] xy = new float[2 * k];
         float[] sizes = new float[k];

@@ -54,7 +54,7 @@ public final class CacheBuilds {
         try (ModelScorer scorer = ModelScorer.open(src)) {
             CacheSettings ms = CacheSettings.from(mc);
             ms = new CacheSettings(ms.path(), ms.split(), source.toString(), scorer.gridSize(), ms.workers(),
-                    ms.commitEvery(), ms.sift());
+                    ms.commitEvery(), ms.sift(), ms.siftSide());
             return build(mc, ms, scorer, command, progress);
         }
     }

@@ -9,10 +9,10 @@ final class CacheCommandLine {
     private CacheCommandLine() {}
 
     static String build(Path root, CacheSettings s, String scorer, Path file) {
-        return String.format(Locale.ROOT, "mae4j cache build data.root=%s split=%s scorer=%s cache.grid_size=%d"
+        return String.format(Locale.ROOT, "mae4j cache build data.root=%s split=%s scorer=%s cache.grid_size=%d cache.sift_side=%d"
                 + " analysis.sift.nfeatures=%d analysis.sift.n_octave_layers=%d analysis.sift.contrast_threshold=%s"
                 + " analysis.sift.edge_threshold=%s analysis.sift.sigma=%s cache.path=%s", root, s.split(), scorer,
-                s.gridSize(), s.sift().nfeatures(), s.sift().nOctaveLayers(), s.sift().contrastThreshold(),
+                s.gridSize(), s.siftSide(), s.sift().nfeatures(), s.sift().nOctaveLayers(), s.sift().contrastThreshold(),
                 s.sift().edgeThreshold(), s.sift().sigma(), file);
     }
 }

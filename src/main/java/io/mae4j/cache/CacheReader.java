@@ -88,6 +88,11 @@ public final class CacheReader implements ScoreSource {
         return skipped;
     }
 
+    /** Every entry, in path order. */
+    public java.util.List<CacheEntry> entries() {
+        return new java.util.TreeMap<>(entries).values().stream().toList();
+    }
+
     /** The entry of a path relative to the dataset root ('/'-separated), or null. */
     public CacheEntry entry(String relativePath) {
         return entries.get(relativePath);

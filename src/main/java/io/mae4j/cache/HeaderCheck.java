@@ -24,7 +24,10 @@ final class HeaderCheck {
         if (!have.scorerFingerprint().equals(want.scorerFingerprint())) {
             d.add("scorer '" + have.scorerFingerprint() + "' vs now '" + want.scorerFingerprint() + "'");
         }
-        if (!have.settings().equals(want.settings())) {
+        if (!have.settings().contains(CacheSettings.VIEW_KEY)) {
+            d.add("keypoints detected at each source image's own resolution (the rule before SIFT at the model's"
+                    + " view, " + CacheSettings.VIEW_KEY + "...; see src/site/markdown/keypoints.md)");
+        } else if (!have.settings().equals(want.settings())) {
             d.add("settings '" + have.settings() + "' vs now '" + want.settings() + "'");
         }
         return String.join("; ", d);

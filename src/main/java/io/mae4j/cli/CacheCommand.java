@@ -111,7 +111,7 @@ public class CacheCommand implements Runnable {
     }
 
     /** {@code cache info <file> | [data/split args]}. */
-    @Command(name = "info", mixinStandardHelpOptions = true, description = "Print a cache's header and coverage.")
+    @Command(name = "info", mixinStandardHelpOptions = true, description = "Print a cache's header, coverage and the β its keypoint patches support.")
     public static class Info implements Callable<Integer> {
         @Parameters(arity = "0..*", paramLabel = "ARG", description = "a cache file, or key=value overrides")
         List<String> args = new ArrayList<>();
@@ -121,15 +121,18 @@ public class CacheCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            Path f;
-            if (args.size() == 1 && !args.get(0).contains("=")) {
-                f = Path.of(args.get(0));
-            } else {
-                Config c = compose(args, new ArrayList<>());
+            Path f = null;
+            List<String> rest = new ArrayList<>(args);
+            if (!rest.isEmpty() && !rest.get(0).contains("=")) {
+                f = Path.of(rest.remove(0));
+            }
+            Config c = compose(rest, new ArrayList<>());
+            if (f == null) {
                 CacheSettings s = CacheSettings.from(c);
                 f = file(c, s, Scorers.resolve(s.scorer()));
             }
-            text = "file                " + f + "\n" + CacheInfo.describe(CacheReader.openUnchecked(f));
+            CacheReader r = CacheReader.openUnchecked(f);
+            text = "file                " + f + "\n" + CacheInfo.describe(r) + CacheInfo.feasibility(r, c);
             System.out.print(text);
             return 0;
         }

@@ -15,6 +15,9 @@ import java.util.Locale;
  *   <li>{@link #BOLD}: radius 34–44% of the side, centre within ±15% of the free room, textured as
  *       SHAPES. The silhouette fills most patches, so a short run learns it (see README).
  *   <li>{@link #BOLD_PLAIN}: BOLD with a solid fill (keypoints only on the outline).
+ *   <li>{@link #SILHOUETTE}: BOLD_PLAIN in gray levels on a darker gray gradient (the class is the shape alone).
+ *   <li>{@link #SILHOUETTE_TEXTURED}: SILHOUETTE with the shape filled by a random two-gray texture, so SIFT
+ *       finds keypoints all over the object (enough keypoint patches for a guided curriculum at 64 px).
  * </ul>
  */
 public enum SynthStyle {
@@ -25,7 +28,9 @@ public enum SynthStyle {
     /** Large, roughly centred, solid shapes. */
     BOLD_PLAIN(0.34, 0.10, 0.30, false),
     /** Large, roughly centred, solid light-gray shapes on a darker gray gradient. */
-    SILHOUETTE(0.34, 0.10, 0.30, false, true);
+    SILHOUETTE(0.34, 0.10, 0.30, false, true),
+    /** SILHOUETTE filled with a two-gray texture (keypoints inside the shape, none on the smooth background). */
+    SILHOUETTE_TEXTURED(0.34, 0.10, 0.30, true, true);
 
     /** Smallest radius as a share of the image side. */
     final double minRadius;

@@ -30,7 +30,8 @@ final class EpochRunner {
     }
 
     /** Summary of one epoch's iterations. */
-    record Summary(double meanLoss, double lastLr, double imgPerSec, long globalStep, long optimizerSteps) {}
+    record Summary(double meanLoss, double lastLr, double imgPerSec, long globalStep, long optimizerSteps,
+            double meanBeta, double meanBetaEffective) {}
 
     private final MaeModel model;
     private final AdamW optimizer;
@@ -76,6 +77,9 @@ final class EpochRunner {
         MaeConfig cfg = model.config();
         int accum = settings.accumIter();
         double lossSum = 0;
+        double betaSum = 0;
+        double betaEffSum = 0;
+        int betaCount = 0;
         double lr = schedule.at(epoch);
         long images = 0;
         long start = System.nanoTime();
@@ -115,6 +119,12 @@ final class EpochRunner {
                 }
             }
             lossSum += loss;
+            Double beta = m.scalars().get("mask/beta");
+            if (beta != null) {
+                betaSum += beta;
+                betaEffSum += m.scalars().getOrDefault("mask/beta_effective", Double.NaN);
+                betaCount++;
+            }
             images += batch.size();
             globalStep++;
             double elapsed = (System.nanoTime() - start) / 1e9;
@@ -128,6 +138,7 @@ final class EpochRunner {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         return new Summary(it == 0 ? Double.NaN : lossSum / it, lr, images / Math.max(seconds, 1e-9), globalStep,
-                optimizerSteps);
+                optimizerSteps, betaCount == 0 ? Double.NaN : betaSum / betaCount,
+                betaCount == 0 ? Double.NaN : betaEffSum / betaCount);
     }
 }

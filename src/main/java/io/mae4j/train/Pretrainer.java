@@ -74,7 +74,8 @@ public final class Pretrainer {
 
         try (TrainData data = TrainData.open(c, modelCfg.imgSize(), seed);
                 NDManager root = NDManager.newBaseManager()) {
-            MaskStrategy mask = TrainScores.maskStrategy(c, data.train());
+            TrainScores.Masking masking = TrainScores.masking(c, data.train());
+            MaskStrategy mask = masking.strategy();
             Engine.getInstance().setRandomSeed((int) seed);
             MaeModel model = new MaeModel(modelCfg);
             model.initialize(root);
@@ -114,6 +115,7 @@ public final class Pretrainer {
                 try (TensorBoardMonitor tb = TensorBoardMonitor.open(tbs, folder.dir(),
                         new TensorBoardMonitor.Sources(model, params, mask, preview, root), ts.epochs())) {
                     tb.runStarted(position.epochsDone(), req.renderedConfig(), TensorBoardMonitor.hparams(c, tbs.hparams()));
+                    report(masking.feasibility(), folder, tb, position.epochsDone());
                     try {
                         train(new Loop(folder, data, runner, probe, analysis, model, root, tb, ts, es, optimizer, params, seed,
                                 digest), position);
@@ -135,6 +137,21 @@ public final class Pretrainer {
                 }
                 return new Result(folder.dir(), folder.readMetrics());
             }
+        }
+    }
+
+    /** The curriculum check at the start: a line in train.log, and a loud warning when infeasible. */
+    private static void report(CurriculumCheck check, RunFolder folder, TensorBoardMonitor tb, int epoch)
+            throws IOException {
+        if (check == null) {
+            return;
+        }
+        folder.log(check.line());
+        LOG.info(check.line());
+        if (check.infeasible()) {
+            folder.log(check.warning());
+            LOG.warn(check.warning());
+            tb.text("warnings/curriculum", check.warning(), epoch);
         }
     }
 
@@ -167,7 +184,7 @@ public final class Pretrainer {
                     ? l.analysis().run(l.model(), epoch, step, l.folder().dir(), l.root())
                     : null;
             EpochStats stats = new EpochStats(epoch, step, s.meanLoss(), s.lastLr(), s.imgPerSec(), knn[0], knn[1],
-                    (System.nanoTime() - t0) / 1e9);
+                    (System.nanoTime() - t0) / 1e9, s.meanBeta(), s.meanBetaEffective());
             l.tb().epochEnded(stats);
             if (analysis != null) {
                 l.tb().analysisEnded(analysis);

@@ -29,7 +29,7 @@ public final class RunFolder {
 
     /** Columns of metrics.csv, one row per epoch. */
     public static final String METRICS_HEADER =
-            "epoch,global_step,train_loss,lr,img_per_s,knn_top1,knn_top5,epoch_seconds";
+            "epoch,global_step,train_loss,lr,img_per_s,knn_top1,knn_top5,epoch_seconds,beta,beta_effective";
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
@@ -128,12 +128,12 @@ public final class RunFolder {
         List<String> kept = new ArrayList<>();
         for (String line : Files.readAllLines(csv, StandardCharsets.UTF_8)) {
             if (line.startsWith("epoch") || line.isBlank()) {
-                kept.add(line);
+                kept.add(line.isBlank() ? line : METRICS_HEADER); // a run from before the beta columns gets them
                 continue;
             }
             int epoch = Integer.parseInt(line.substring(0, line.indexOf(',')));
             if (epoch < epochsDone) {
-                kept.add(line);
+                kept.add(line.split(",", -1).length == 8 ? line + ",," : line);
             }
         }
         Files.write(csv, kept, StandardCharsets.UTF_8);

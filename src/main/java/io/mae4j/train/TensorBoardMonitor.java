@@ -118,6 +118,11 @@ final class TensorBoardMonitor implements EpochRunner.IterationListener, AutoClo
         });
     }
 
+    /** A text summary (e.g. a warning) at the epoch step. */
+    void text(String tag, String markdown, int epoch) {
+        guarded(() -> writer.addText(tag, markdown, epoch));
+    }
+
     @Override
     public void onIteration(IterationStats s) {
         guarded(() -> {

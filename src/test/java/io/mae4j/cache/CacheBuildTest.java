@@ -31,7 +31,7 @@ class CacheBuildTest {
     static Path root;
 
     static final CacheSettings SETTINGS = new CacheSettings("", "train", "sift-only", 4, 2, 3,
-            SiftSettings.OPENCV_DEFAULTS);
+            SiftSettings.OPENCV_DEFAULTS, 64);
 
     @BeforeAll
     static void data() {
@@ -130,6 +130,51 @@ class CacheBuildTest {
     }
 
     @Test
+    void cachedKeypointsAreThoseOfTheModelView() throws Exception {
+        Path data = tmp.resolve("view");
+        new SyntheticDataset(new SynthSpec(2, 2, 1, 32, false, 5)).generate(data); // 32 px sources, view side 64
+        Path file = tmp.resolve("view.sqlite");
+        build(data, file, -1);
+        ImageFolderDataset ds = ImageFolderDataset.open(data, "train");
+        CacheReader r = CacheReader.open(file, ds, new SiftDensityScorer(), SETTINGS);
+        io.mae4j.sift.SiftDetector sift = new io.mae4j.sift.SiftDetector(SiftSettings.OPENCV_DEFAULTS);
+        for (int i = 0; i < ds.size(); i++) {
+            java.util.List<io.mae4j.sift.Keypoint> want = io.mae4j.sift.ModelViewKeypoints.normalized(sift,
+                    io.mae4j.data.ImageDecoder.decode(ds.path(i)), 64);
+            ImageScores got = r.scores(ds.path(i));
+            assertEquals(want.size(), got.numKeypoints(), ds.path(i).toString());
+            for (int k = 0; k < want.size(); k++) {
+                assertEquals(want.get(k).x(), got.keypoints()[2 * k], 1e-6);
+                assertEquals(want.get(k).y(), got.keypoints()[2 * k + 1], 1e-6);
+            }
+        }
+    }
+
+    @Test
+    void aCacheBuiltUnderTheSourceResolutionRuleIsStale() throws Exception {
+        Path data = tmp.resolve("oldrule");
+        new SyntheticDataset(new SynthSpec(2, 2, 1, 32, false, 3)).generate(data);
+        Path file = tmp.resolve("oldrule.sqlite");
+        build(data, file, -1);
+        try (CacheStore store = CacheStore.open(file)) { // the header an older mae4j wrote: no sift_view
+            CacheHeader h = store.header();
+            Map<String, CacheEntry> kept = store.entries(h.gridSize());
+            store.reset(new CacheHeader(h.formatVersion(), h.split(), h.datasetRoot(), h.datasetFingerprint(),
+                    h.datasetImages(), h.scorer(), h.scorerFingerprint(), h.settings().replace("sift_view=64 ", ""),
+                    h.gridSize(), h.created(), h.command()));
+            store.commit(java.util.List.copyOf(kept.values()), Map.of());
+        }
+        ImageFolderDataset ds = ImageFolderDataset.open(data, "train");
+        StaleCacheException s = assertThrows(StaleCacheException.class,
+                () -> CacheReader.open(file, ds, new SiftDensityScorer(), SETTINGS));
+        assertTrue(s.getMessage().contains("own resolution") && s.getMessage().contains("Rebuild it with: mae4j cache build"),
+                s.getMessage());
+        // a build over it starts from scratch under the new rule
+        assertEquals(ds.size(), build(data, file, -1).written());
+        CacheReader.open(file, ds, new SiftDensityScorer(), SETTINGS);
+    }
+
+    @Test
     void refusesAStaleCacheSayingWhatDiffersAndHowToRebuild() throws Exception {
         Path data = tmp.resolve("stale");
         new SyntheticDataset(new SynthSpec(2, 2, 1, 32, false, 3)).generate(data);
@@ -137,7 +182,7 @@ class CacheBuildTest {
         build(data, file, -1);
         ImageFolderDataset ds = ImageFolderDataset.open(data, "train");
         CacheReader.open(file, ds, new SiftDensityScorer(), SETTINGS); // matches
-        CacheSettings other = new CacheSettings("", "train", "sift-only", 7, 2, 3, SiftSettings.OPENCV_DEFAULTS);
+        CacheSettings other = new CacheSettings("", "train", "sift-only", 7, 2, 3, SiftSettings.OPENCV_DEFAULTS, 64);
         StaleCacheException s = assertThrows(StaleCacheException.class,
                 () -> CacheReader.open(file, ds, new SiftDensityScorer(), other));
         assertTrue(s.getMessage().contains("settings 'grid=4"), s.getMessage());

@@ -48,7 +48,7 @@ class ModelScorerTest {
         Path data = tmp.resolve("synth");
         new SyntheticDataset(new SynthSpec(2, 2, 1, 48, false, 4)).generate(data);
         ImageFolderDataset ds = ImageFolderDataset.open(data, "train");
-        CacheSettings s = new CacheSettings("", "train", weights.toString(), 8, 2, 3, SiftSettings.OPENCV_DEFAULTS);
+        CacheSettings s = new CacheSettings("", "train", weights.toString(), 8, 2, 3, SiftSettings.OPENCV_DEFAULTS, 64);
         Path file = tmp.resolve("model.sqlite");
         try (ModelScorer scorer = ModelScorer.open(ModelSource.resolve(weights, args))) {
             assertEquals(8, scorer.gridSize());
@@ -73,7 +73,7 @@ class ModelScorerTest {
             }
             assertTrue(defined > 0, "some θ̄ must be defined");
             CacheSettings wrongGrid = new CacheSettings("", "train", weights.toString(), 14, 2, 3,
-                    SiftSettings.OPENCV_DEFAULTS);
+                    SiftSettings.OPENCV_DEFAULTS, 64);
             assertThrows(IllegalArgumentException.class,
                     () -> new CacheBuilder(ds, scorer, wrongGrid).build(tmp.resolve("g.sqlite"), "", BuildProgress.silent()));
         }

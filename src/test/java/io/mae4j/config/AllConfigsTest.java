@@ -97,7 +97,7 @@ class AllConfigsTest {
         Config qg = composer.compose(List.of("experiment=quickstart_guided")).config();
         assertEquals("random", qr.getString("mask.name"));
         assertEquals("guided_curriculum", qg.getString("mask.name"));
-        assertEquals("silhouette", qr.getString("data.synth.style"));
+        assertEquals("silhouette_textured", qr.getString("data.synth.style"));
         for (String key : leaves(qr)) {
             if (!key.startsWith("mask.") && !key.startsWith("defaults.") && !key.equals("name")) {
                 assertEquals(qr.getValue(key), qg.getValue(key), "quickstart vs quickstart_guided differ in " + key);

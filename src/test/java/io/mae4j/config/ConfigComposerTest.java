@@ -146,7 +146,8 @@ class ConfigComposerTest {
         Map<String, List<String>> g = composer.groups();
         assertEquals(List.of("model", "data", "mask", "train", "eval", "experiment"), List.copyOf(g.keySet()));
         assertEquals(List.of("vit_b16", "vit_l16", "vit_s16", "vit_tiny_p8_64"), g.get("model"));
-        assertEquals(List.of("image_folder", "imagenette_160", "imagenette_320", "synthetic", "synthetic_silhouette"),
+        assertEquals(List.of("image_folder", "imagenette_160", "imagenette_320", "synthetic", "synthetic_silhouette",
+                "synthetic_textured"),
                 g.get("data"));
         assertEquals(List.of("block", "guided_curriculum", "random", "theta_bottom", "theta_top"), g.get("mask"));
         assertEquals(List.of("debug", "default", "mae_official"), g.get("train"));

@@ -27,7 +27,7 @@ class RenderTest {
         ComposedConfig c = composer.compose(List.of("experiment=quickstart", "train.epochs=3"));
         String text = c.render();
         assertTrue(text.startsWith("# mae4j resolved config, experiment 'quickstart'\n"
-                + "# groups: model=vit_tiny_p8_64 data=synthetic_silhouette mask=random train=default eval=knn experiment=quickstart\n"
+                + "# groups: model=vit_tiny_p8_64 data=synthetic_textured mask=random train=default eval=knn experiment=quickstart\n"
                 + "# overrides: experiment=quickstart train.epochs=3\n\n"), text);
         int data = text.indexOf("\ndata {");
         int defaults = text.indexOf("\ndefaults {");

@@ -32,7 +32,7 @@ public final class TinyRuns {
                 "model.num_heads=2", "model.decoder_embed_dim=16", "model.decoder_depth=1",
                 "model.decoder_num_heads=2",
                 "data.root=" + tmp.resolve("synth"), "data.synth.classes=4", "data.synth.train_per_class=8",
-                "data.synth.val_per_class=2", "data.synth.image_size=32", "data.num_workers=1",
+                "data.synth.val_per_class=2", "data.synth.image_size=32", "data.synth.style=silhouette", "data.num_workers=1",
                 "train.batch_size=4", "train.warmup_epochs=1", "train.lr=3e-3",
                 "train.keep_checkpoints=0", "eval.every=1", "eval.batch_size=16",
                 "runs_dir=" + tmp.resolve("runs"));
