@@ -126,8 +126,14 @@ public final class AnalysisReport {
             list.add(e);
         }
         m.put("stages", list);
-        m.put("signature", st.signature());
-        m.put("signature_holds", st.signatureHolds());
+        m.put("identifiable", st.identifiable());
+        m.put("candidate_splits", st.candidates());
+        if (st.identifiable()) {
+            m.put("signature", st.signature());
+            m.put("signature_holds", st.signatureHolds());
+        } else {
+            m.put("verdict", st.notIdentifiable());
+        }
         return m;
     }
 

@@ -61,7 +61,9 @@ public record AnalysisResult(AnalysisSettings settings, int patches, List<String
         if (stages != null) {
             out.put("analysis/stage_boundary_1", (double) stages.break1());
             out.put("analysis/stage_boundary_2", (double) stages.break2());
-            out.put("analysis/signature_holds", stages.signatureHolds() ? 1.0 : 0.0);
+            if (stages.identifiable()) {
+                out.put("analysis/signature_holds", stages.signatureHolds() ? 1.0 : 0.0);
+            }
         }
         return out;
     }

@@ -23,9 +23,28 @@ import java.util.Map;
  * @param stages the three stages
  * @param signature criterion name → whether it holds, in the order above
  * @param signatureHolds all criteria hold
+ * @param candidates how many admissible splits were compared (pairs of breakpoints leaving at least
+ *     {@code stage_min_layers} layers per stage)
  */
 public record StageSegmentation(int break1, int break2, double sse, List<Stage> stages, Map<String, Boolean> signature,
-        boolean signatureHolds) {
+        boolean signatureHolds, int candidates) {
+
+    /**
+     * Whether the data chose the split: with a single admissible split (L = 3 · stage_min_layers, e.g. depth 6
+     * at the default 2: only 1-2|3-4|5-6) the stages are forced by the depth, so no verdict on the paper's
+     * signature is given.
+     */
+    public boolean identifiable() {
+        return candidates > 1;
+    }
+
+    /** "stages not identifiable at depth L" (for the reports), or null when {@link #identifiable()}. */
+    public String notIdentifiable() {
+        int depth = stages.get(2).lastLayer();
+        return identifiable() ? null : "stages not identifiable at depth " + depth + " (stage_min_layers leaves the single"
+                + " split " + String.join("|", stages.stream().map(s -> s.firstLayer() + "-" + s.lastLayer()).toList())
+                + ")";
+    }
 
     /** The stage holding a 1-based layer. */
     public Stage stageOf(int layer) {

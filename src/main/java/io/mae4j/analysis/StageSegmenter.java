@@ -44,8 +44,10 @@ public final class StageSegmenter {
         int best1 = -1;
         int best2 = -1;
         double bestSse = Double.POSITIVE_INFINITY;
+        int candidates = 0;
         for (int b1 = minLayers; b1 <= l - 2 * minLayers; b1++) { // 0-based start of stage 2
             for (int b2 = b1 + minLayers; b2 <= l - minLayers; b2++) { // 0-based start of stage 3
+                candidates++;
                 double sse = 0;
                 for (int[] seg : new int[][] {{0, b1}, {b1, b2}, {b2, l}}) {
                     sse += LineFit.of(zg, seg[0], seg[1]).sse() + LineFit.of(zf, seg[0], seg[1]).sse();
@@ -69,7 +71,7 @@ public final class StageSegmenter {
         }
         Map<String, Boolean> sig = signature(stages);
         boolean holds = sig.values().stream().allMatch(Boolean::booleanValue);
-        return new StageSegmentation(best1 + 1, best2 + 1, bestSse, List.copyOf(stages), sig, holds);
+        return new StageSegmentation(best1 + 1, best2 + 1, bestSse, List.copyOf(stages), sig, holds, candidates);
     }
 
     /** The criteria listed in {@link StageSegmentation}, in order. */

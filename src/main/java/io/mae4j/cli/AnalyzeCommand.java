@@ -18,7 +18,8 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true,
         description = {
             "Patch interrelation analysis (SIFT keypoints, theta_KK/NK, focus index, stages) of a trained encoder.",
-            "checkpoint= a run folder (its last checkpoint), a .ckpt in <run>/checkpoints/, or a weights file"
+            "checkpoint= a run folder (its last checkpoint), a .ckpt in <run>/checkpoints/, <run>/checkpoints (every"
+                    + " epoch-NNNN.ckpt, then <run>/analysis/emergence.png), or a weights file"
                     + " (.pth/.npz/.safetensors, official MAE or timm names; choose its shape with model=...).",
             "images= a folder (of images, or of class folders) or a split name of data.root; default data.val_split.",
             "Writes report.json, per_layer.csv, per_head.csv, theta_bar.csv and PNG plots to"
@@ -56,6 +57,23 @@ public class AnalyzeCommand implements Callable<Integer> {
         }
         if (checkpoint == null) {
             throw new IllegalArgumentException("analyze needs checkpoint=<run folder | .ckpt | weights file>");
+        }
+        if (java.nio.file.Files.isDirectory(checkpoint) && checkpoint.getFileName() != null
+                && checkpoint.getFileName().toString().equals("checkpoints")) {
+            // every epoch-NNNN.ckpt of a run, in epoch order: one analysis folder each, then the emergence picture
+            List<Path> ckpts;
+            try (var s = java.nio.file.Files.list(checkpoint)) {
+                ckpts = s.filter(p -> p.getFileName().toString().matches("epoch-\\d+\\.ckpt")).sorted().toList();
+            }
+            if (ckpts.isEmpty()) {
+                throw new IllegalArgumentException("checkpoint=" + checkpoint + " holds no epoch-NNNN.ckpt; keep them with"
+                        + " train.keep_checkpoints (and train.checkpoint_every) when training");
+            }
+            for (Path ck : ckpts) {
+                result = AnalyzeJob.run(new AnalyzeJob.Request(ck, images, null, null, rest));
+                result.summary().forEach(System.out::println);
+            }
+            return 0;
         }
         result = AnalyzeJob.run(new AnalyzeJob.Request(checkpoint, images, name, out, rest));
         result.summary().forEach(System.out::println);

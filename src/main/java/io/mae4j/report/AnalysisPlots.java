@@ -138,6 +138,9 @@ public final class AnalysisPlots {
         for (Stage s : r.stages().stages()) {
             sb.append(s.name()).append(' ').append(s.firstLayer()).append('-').append(s.lastLayer()).append("  ");
         }
+        if (!r.stages().identifiable()) {
+            return sb.append("(stages not identifiable at depth ").append(r.numLayers()).append(")").toString();
+        }
         return sb.append(r.stages().signatureHolds() ? "(paper's signature holds)" : "(signature does not hold)")
                 .toString();
     }

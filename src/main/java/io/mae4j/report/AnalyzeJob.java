@@ -85,6 +85,10 @@ public final class AnalyzeJob {
             prov.put("img_size", cfg.imgSize());
             prov.put("patch_size", cfg.patchSize());
             prov.put("probe_images", images.label());
+            java.util.regex.Matcher epoch = java.util.regex.Pattern.compile("^epoch-(\\d+)$").matcher(stem);
+            if (epoch.matches()) {
+                prov.put("epoch", Integer.parseInt(epoch.group(1)));
+            }
             prov.put("time", Instant.now().toString());
             AnalysisReport.write(r, prov, dir);
             AnalysisPlots.writeAll(r, dir);
@@ -94,7 +98,13 @@ public final class AnalyzeJob {
                         p.name().replaceFirst("\\.[^.]+$", "").replaceAll("[^A-Za-z0-9._-]", "_"))), p.input(),
                         p.keypoints(), cfg.patchSize());
             }
-            return new Result(dir, r, summary(r, loaded.description(), dir));
+            List<String> lines = summary(r, loaded.description(), dir);
+            if (src.runDir() != null && dir.startsWith(src.runDir().resolve("analysis"))
+                    && StageEmergence.write(src.runDir()) != null) {
+                lines.add("stage emergence over the run's analysed epochs: "
+                        + src.runDir().resolve("analysis").resolve(StageEmergence.FILE).toAbsolutePath());
+            }
+            return new Result(dir, r, lines);
         }
     }
 
@@ -116,8 +126,12 @@ public final class AnalyzeJob {
             for (Stage s : r.stages().stages()) {
                 sb.append(' ').append(s.name()).append(' ').append(s.firstLayer()).append('-').append(s.lastLayer());
             }
-            out.add(sb.append("; paper's signature ").append(r.stages().signatureHolds() ? "holds" : "does not hold: ")
-                    .append(r.stages().signatureHolds() ? "" : failed(r)).toString());
+            if (!r.stages().identifiable()) {
+                out.add(sb.append("; ").append(r.stages().notIdentifiable()).toString());
+            } else {
+                out.add(sb.append("; paper's signature ").append(r.stages().signatureHolds() ? "holds" : "does not hold: ")
+                        .append(r.stages().signatureHolds() ? "" : failed(r)).toString());
+            }
         }
         out.add("written to " + dir.toAbsolutePath());
         return out;

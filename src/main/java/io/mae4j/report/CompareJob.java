@@ -8,6 +8,7 @@ import com.google.gson.JsonPrimitive;
 import com.google.gson.JsonElement;
 import io.mae4j.tensorboard.EventFileWriter;
 import io.mae4j.tensorboard.Summaries;
+import io.mae4j.train.EpochStats;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -57,8 +58,10 @@ public final class CompareJob {
                         + " patches that are hard to predict by design, so a higher training loss there says nothing"
                         + " about the model: compare the common-mask val loss above instead.\n\nRuns:\n\n");
         for (Comparison.Run r : c.runs()) {
+            double[] betas = EpochStats.meanBetas(r.rows());
             md.append("- `").append(r.dir()).append("` (").append(r.group()).append(", seed ").append(r.seed())
-                    .append(")");
+                    .append(Double.isNaN(betas[0]) ? "" : String.format(java.util.Locale.ROOT,
+                            ", mean beta_effective %.3f of mean beta %.3f", betas[1], betas[0])).append(")");
             Double l = x.commonMaskLoss().get(r.dir());
             if (l != null) {
                 md.append(String.format(java.util.Locale.ROOT, ": common-mask val loss %.4f", l));
@@ -121,6 +124,7 @@ public final class CompareJob {
             o.add("common_mask_val_loss", l == null ? JsonNull.INSTANCE : num(l));
             Double b = c.extras().commonMaskLossBest().get(r.dir());
             o.add("common_mask_val_loss_best_ckpt", b == null ? JsonNull.INSTANCE : num(b));
+            o.add("mean_beta_effective", num(EpochStats.meanBetas(r.rows())[1]));
             runs.add(o);
         }
         root.add("runs", runs);

@@ -12,6 +12,7 @@ import io.mae4j.data.ImageFolderDataset;
 import io.mae4j.model.MaeConfig;
 import io.mae4j.model.MaeModel;
 import io.mae4j.report.AnalysisPlots;
+import io.mae4j.report.StageEmergence;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -136,6 +137,11 @@ final class AnalysisHook {
         for (Map.Entry<String, byte[]> f : figures.entrySet()) {
             Files.write(dir.resolve(f.getKey() + ".png"), f.getValue());
         }
+        byte[] emergence = StageEmergence.write(runDir); // every analysis so far, this one included
+        if (emergence != null) {
+            figures = new LinkedHashMap<>(figures);
+            figures.put("emergence", emergence);
+        }
         return new Outcome(epoch, r, figures, dir, (System.nanoTime() - t0) / 1e9);
     }
 
@@ -176,8 +182,10 @@ final class AnalysisHook {
                         .map(s -> s.firstLayer() + "-" + s.lastLayer()).toList());
                 holds = result.stages().signatureHolds() ? "yes" : "no";
             }
+            String verdict = result.stages() != null && !result.stages().identifiable()
+                    ? "stages not identifiable at depth " + result.numLayers() : "signature holds: " + holds;
             return String.format(Locale.ROOT, "analysis epoch %d: θ_KK−θ_NK mean %s over %d layers, %s,"
-                    + " signature holds: %s, %.2f s (measures %.2f s) -> %s", epoch + 1, mean, n, stages, holds,
+                    + " %s, %.2f s (measures %.2f s) -> %s", epoch + 1, mean, n, stages, verdict,
                     seconds, result.seconds(), dir.getParent().getFileName().resolve(dir.getFileName()));
         }
     }

@@ -32,6 +32,26 @@ public record EpochStats(
                 imgPerSec, cell(knnTop1), cell(knnTop5), seconds, cell(beta), cell(betaEffective));
     }
 
+    /**
+     * Means over the epochs that have them of {@code beta} and {@code beta_effective} (NaN, NaN for a run without
+     * a curriculum).
+     *
+     * @return {mean beta, mean beta_effective}
+     */
+    public static double[] meanBetas(java.util.List<EpochStats> rows) {
+        double b = 0;
+        double e = 0;
+        int n = 0;
+        for (EpochStats r : rows) {
+            if (!Double.isNaN(r.beta())) {
+                b += r.beta();
+                e += r.betaEffective();
+                n++;
+            }
+        }
+        return n == 0 ? new double[] {Double.NaN, Double.NaN} : new double[] {b / n, e / n};
+    }
+
     private static String cell(double v) {
         return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.4f", v);
     }

@@ -106,6 +106,21 @@ class StageSegmenterTest {
     }
 
     @Test
+    void stagesAreIdentifiableOnlyWhenTheDepthLeavesAChoice() {
+        double[] six = {1, 2, 3, 4, 5, 6};
+        StageSegmentation d6 = StageSegmenter.segment(six, six, six, six, 2);
+        assertEquals(1, d6.candidates());
+        assertFalse(d6.identifiable());
+        assertEquals("stages not identifiable at depth 6 (stage_min_layers leaves the single split 1-2|3-4|5-6)",
+                d6.notIdentifiable());
+        StageSegmentation d12 = StageSegmenter.segment(GAP, FOCUS, kk(), nk(), 2);
+        assertEquals(28, d12.candidates()); // b1 = 2..8, b2 = b1 + 2..10: 7 + 6 + ... + 1
+        assertTrue(d12.identifiable());
+        assertNull(d12.notIdentifiable());
+        assertEquals(1, StageSegmenter.segment(GAP, FOCUS, kk(), nk(), 4).candidates()); // 12 = 3 x 4
+    }
+
+    @Test
     void standardisesWithPopulationSdAndConstantToZero() {
         double[] z = StageSegmenter.standardise(new double[] {1, 3, Double.NaN});
         assertEquals(-1, z[0], 1e-12);

@@ -32,8 +32,10 @@ class CompareCommandTest extends ConsoleCapture {
                 "name = \"fake\"\nseed = " + seed + "\nmask {\n  name = \"" + mask + "\"\n  mask_ratio = 0.5\n}\n");
         StringBuilder csv = new StringBuilder(RunFolder.METRICS_HEADER).append('\n');
         for (int e = 0; e < acc.length; e++) {
-            csv.append(new EpochStats(e, 10L * (e + 1), 2.0 - 0.1 * e, 1e-3, 50, acc[e], Double.NaN, 1).csvRow())
-                    .append('\n');
+            // guided runs log beta 0.1, 0.2, 0.3 ... and beta_effective half of it
+            boolean guided = mask.startsWith("guided");
+            csv.append(new EpochStats(e, 10L * (e + 1), 2.0 - 0.1 * e, 1e-3, 50, acc[e], Double.NaN, 1,
+                    guided ? 0.1 * (e + 1) : Double.NaN, guided ? 0.05 * (e + 1) : Double.NaN).csvRow()).append('\n');
         }
         Files.writeString(dir.resolve("metrics.csv"), csv);
         return dir;
@@ -68,6 +70,10 @@ class CompareCommandTest extends ConsoleCapture {
         assertTrue(md.contains("not comparable across mask strategies") && md.contains("| random | 1 | 1.8000 ± 0.0000 |"),
                 md);
         assertTrue(md.contains("No difference test: it needs two groups with ≥ 2 runs"), md);
+        // each guided run: mean beta (.1 + .2 + .3) / 3 = .2, mean beta_effective .1; the random run has none
+        assertTrue(md.contains("/0` (guided_curriculum, seed 0, mean beta_effective 0.100 of mean beta 0.200)"), md);
+        assertTrue(md.contains("` (random, seed 0)"), md);
+        assertTrue(Files.readString(dest.resolve("report.json")).contains("\"mean_beta_effective\": 0.1"));
         assertTrue(Files.readString(dest.resolve("report.json")).contains("\"group_by\": \"mask.name\""));
 
         List<Event> ev = EventFileReader.readRun(dest);

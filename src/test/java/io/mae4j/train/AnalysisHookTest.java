@@ -62,10 +62,14 @@ class AnalysisHookTest {
                 assertEquals(List.of(0L, 1L), steps(ev, tag), tag);
             }
         }
-        for (String tag : List.of("analysis/stage_boundary_1", "analysis/stage_boundary_2",
-                "analysis/signature_holds")) {
+        for (String tag : List.of("analysis/stage_boundary_1", "analysis/stage_boundary_2")) {
             assertEquals(List.of(0L, 1L), steps(ev, tag), tag);
         }
+        // depth 6 at stage_min_layers 2 leaves one split: no signature verdict
+        assertEquals(List.of(), steps(ev, "analysis/signature_holds"));
+        // the stage-emergence picture, redrawn after every analysis
+        assertEquals(List.of(0L, 1L), steps(ev, "analysis/plots/emergence"));
+        assertTrue(Files.isRegularFile(on.runDir().resolve("analysis/emergence.png")));
         // the scalars are those of the epoch's report.json
         JsonObject report = report(on.runDir(), 2);
         JsonObject layer3 = report.getAsJsonArray("per_layer").get(2).getAsJsonObject();
@@ -104,7 +108,7 @@ class AnalysisHookTest {
         String log = Files.readString(on.runDir().resolve("train.log"));
         assertTrue(log.contains("analysis every 1 epochs on 8 probe images of val (first 8, class-balanced)"), log);
         Pattern line = Pattern.compile("analysis epoch (\\d): θ_KK−θ_NK mean -?\\d\\.\\d{4} over 6 layers,"
-                + " stages (\\d)-\\d\\|(\\d)-\\d\\|\\d-6, signature holds: (yes|no), \\d+\\.\\d\\d s"
+                + " stages (\\d)-\\d\\|(\\d)-\\d\\|\\d-6, (stages not identifiable at depth 6), \\d+\\.\\d\\d s"
                 + " \\(measures \\d+\\.\\d\\d s\\) -> analysis/epoch_000(\\d)");
         List<String> lines = log.lines().filter(l -> l.startsWith("analysis epoch")).toList();
         assertEquals(2, lines.size(), log);
@@ -143,8 +147,9 @@ class AnalysisHookTest {
                 "tensorboard.enabled=false", "analysis.every=2", "analysis.num_images=4");
         assertEquals(List.of(), EventFileReader.eventFiles(r.runDir()));
         try (Stream<Path> s = Files.list(r.runDir().resolve("analysis"))) {
-            // every 2 epochs and after the last; one block: no stages, no stages.png
-            assertEquals(List.of("epoch_0002", "epoch_0003"), s.map(p -> p.getFileName().toString()).sorted().toList());
+            // every 2 epochs and after the last (one block: no stages, no stages.png), and the emergence picture
+            assertEquals(List.of("emergence.png", "epoch_0002", "epoch_0003"),
+                    s.map(p -> p.getFileName().toString()).sorted().toList());
         }
         Path last = r.runDir().resolve("analysis/epoch_0003");
         assertTrue(Files.exists(last.resolve("heatmaps.png")));
