@@ -1,9 +1,11 @@
 package io.mae4j.analysis;
 
 import org.apache.commons.math3.distribution.TDistribution;
+import java.util.List;
+import java.util.Locale;
 
 /**
- * Mean and spread of one measure over images; undefined values (NaN) are left out and counted.
+ * Mean and spread of one measure over images (or over runs); undefined values (NaN) are left out and counted.
  *
  * @param n values used
  * @param excluded NaN values left out
@@ -42,6 +44,16 @@ public record Spread(int n, int excluded, double mean, double std, double ciLow,
         double std = Math.sqrt(ss / (n - 1));
         double half = new TDistribution(null, n - 1).inverseCumulativeProbability(0.975) * std / Math.sqrt(n);
         return new Spread(n, excluded, mean, std, mean - half, mean + half);
+    }
+
+    /** Summarises the non-NaN values of a list (e.g. one measure over runs; NaN for a run that did not converge). */
+    public static Spread of(List<Double> values) {
+        return of(values.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    /** {@code mean ± std} with the given format ({@code "%.4f"}), or {@code n/a} when no value is defined. */
+    public String format(String fmt) {
+        return n == 0 ? "n/a" : String.format(Locale.ROOT, fmt + " ± " + fmt, mean, std);
     }
 
     /** The spread of 1 − x: mean mirrored, interval mirrored, same standard deviation. */

@@ -14,7 +14,7 @@ import io.mae4j.model.MaeModel;
 import io.mae4j.sift.Keypoint;
 import io.mae4j.sift.KeypointRemap;
 import io.mae4j.sift.PatchCounts;
-import io.mae4j.train.ModelSource;
+import io.mae4j.run.ModelSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -27,6 +27,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import io.mae4j.data.Normalization;
 
 /**
  * The checkpoint / weights scorer: θ̄ from {@link InterrelationAnalyzer} (DESIGN.md "Per-patch
@@ -53,8 +54,8 @@ public final class ModelScorer implements Scorer, AutoCloseable {
         Config c = source.config();
         this.analysis = AnalysisSettings.from(c.getConfig("analysis"));
         this.model = source.modelConfig();
-        this.mean = floats(c.getDoubleList("data.mean"));
-        this.std = floats(c.getDoubleList("data.std"));
+        this.mean = Normalization.from(c.getConfig("data")).mean();
+        this.std = Normalization.from(c.getConfig("data")).std();
         this.fingerprint = fingerprint(source.file(), analysis, model, mean, std);
         this.manager = manager;
         this.loaded = source.load(manager).model();
@@ -132,13 +133,6 @@ public final class ModelScorer implements Scorer, AutoCloseable {
                 a.weighted(), Arrays.toString(a.layers()));
     }
 
-    private static float[] floats(List<Double> v) {
-        float[] f = new float[v.size()];
-        for (int i = 0; i < f.length; i++) {
-            f[i] = v.get(i).floatValue();
-        }
-        return f;
-    }
 
     @Override
     public void close() {

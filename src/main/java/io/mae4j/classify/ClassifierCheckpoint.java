@@ -8,8 +8,8 @@ import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParseException;
 import io.mae4j.model.MaeModel;
-import io.mae4j.train.Checkpoints;
-import io.mae4j.train.ZipArchive;
+import io.mae4j.run.Checkpoints;
+import io.mae4j.run.ZipArchive;
 import java.io.IOException;
 import java.nio.FloatBuffer;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +25,7 @@ import java.util.Map;
  * runs it); a loaded backbone's decoder holds random weights.
  *
  * <p>A run's {@code last.ckpt} also holds what resuming needs: {@code optimizer/<state name>} per
- * AdamW state array (moments and step count, {@link io.mae4j.train.AdamW#stateDict()}) and {@code
+ * AdamW state array (moments and step count, {@link io.mae4j.optim.AdamW#stateDict()}) and {@code
  * progress.json} ({@link ClassifierProgress}: global step, best top-1, the metrics history). These
  * entries are additive, so the format version stays 1 and {@link #load} ignores them.
  *

@@ -9,6 +9,7 @@ import io.mae4j.data.TransformSettings;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import io.mae4j.data.Normalization;
 
 /**
  * The labelled splits of a classifier run, from the {@code data.*} keys: {@code data.train_split}
@@ -65,7 +66,7 @@ public final class ClassifierData {
         List<Double> scale = d.getDoubleList("crop_scale");
         List<Double> ratio = d.getDoubleList("crop_ratio");
         TransformSettings ts = new TransformSettings(imgSize, scale.get(0), scale.get(1), ratio.get(0), ratio.get(1),
-                d.getDouble("hflip"), floats(d.getDoubleList("mean")), floats(d.getDoubleList("std")));
+                d.getDouble("hflip"), Normalization.from(d).mean(), Normalization.from(d).std());
         return new ClassifierData(train, val, ts, seed, d.getInt("num_workers"), d.getInt("prefetch"));
     }
 
@@ -120,13 +121,5 @@ public final class ClassifierData {
     public String describe() {
         return String.format(Locale.ROOT, "data %s: %d training images (%s), %d validation images (%s), %d classes",
                 train.root(), train.size(), train.split(), val.size(), val.split(), classNames().size());
-    }
-
-    private static float[] floats(List<Double> v) {
-        float[] out = new float[v.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = v.get(i).floatValue();
-        }
-        return out;
     }
 }

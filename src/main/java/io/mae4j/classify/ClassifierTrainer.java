@@ -9,9 +9,9 @@ import ai.djl.training.ParameterStore;
 import io.mae4j.data.BatchLoader;
 import io.mae4j.data.HostBatch;
 import io.mae4j.tensorboard.SummaryWriter;
-import io.mae4j.train.AdamW;
-import io.mae4j.train.LrSchedule;
-import io.mae4j.train.ParamEntry;
+import io.mae4j.optim.AdamW;
+import io.mae4j.optim.LrSchedule;
+import io.mae4j.optim.ParamEntry;
 import java.util.List;
 
 /**

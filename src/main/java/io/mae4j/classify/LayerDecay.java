@@ -1,7 +1,7 @@
 package io.mae4j.classify;
 
 import ai.djl.nn.Parameter;
-import io.mae4j.train.ParamEntry;
+import io.mae4j.optim.ParamEntry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +17,7 @@ import java.util.Map;
  * </pre>
  *
  * A parameter of layer id k trains at {@code lr · decay^(depth + 1 − k)}; weight decay is off for
- * 1-D parameters (biases, norm scales) and the tokens ({@link io.mae4j.train.AdamW#decays}).
+ * 1-D parameters (biases, norm scales) and the tokens ({@link io.mae4j.optim.AdamW#decays}).
  */
 public final class LayerDecay {
 

@@ -1,6 +1,6 @@
 package io.mae4j.cli;
 
-import io.mae4j.report.AnalyzeJob;
+import io.mae4j.app.AnalyzeJob;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
+import io.mae4j.bench.BenchSections;
 
 /**
  * {@code bench what=train|data|sift|cache|mask|analysis|memory|all [model=NAME] [batch=B]

@@ -1,9 +1,10 @@
 package io.mae4j.cli;
 
 import com.typesafe.config.Config;
+import io.mae4j.app.BootstrapScorerJob;
+import io.mae4j.app.CacheBuildJob;
 import io.mae4j.cache.BuildProgress;
 import io.mae4j.cache.BuildResult;
-import io.mae4j.cache.CacheBuilds;
 import io.mae4j.cache.CacheEntry;
 import io.mae4j.cache.CacheInfo;
 import io.mae4j.cache.CacheReader;
@@ -11,9 +12,7 @@ import io.mae4j.cache.CacheSettings;
 import io.mae4j.cache.CacheShow;
 import io.mae4j.cache.Scorer;
 import io.mae4j.cache.Scorers;
-import io.mae4j.cache.SiftDensityScorer;
 import io.mae4j.config.ConfigComposer;
-import io.mae4j.recipe.Bootstrap;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,13 +68,13 @@ public class CacheCommand implements Runnable {
 
     /** The cache file the config designates. */
     static Path file(Config c, CacheSettings s, Scorer scorer) {
-        return CacheBuilds.file(c, s, scorer);
+        return CacheBuildJob.file(c, s, scorer);
     }
 
     /**
      * {@code cache build [data=...] [data.root=...] [split=...] scorer=sift-only|bootstrap|<run dir|.ckpt|weights>
      * [model=...] [cache.*=...]}. With a model scorer the grid is the model's (img_size / patch_size);
-     * {@code bootstrap} first pre-trains one with random masking (see {@link Bootstrap}).
+     * {@code bootstrap} first pre-trains one with random masking (see {@link BootstrapScorerJob}).
      */
     @Command(name = "build", mixinStandardHelpOptions = true, description = "Build or resume a θ score cache.")
     public static class Build implements Callable<Integer> {
@@ -88,23 +87,8 @@ public class CacheCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             List<String> expanded = expand(args, new ArrayList<>());
-            Config c = ConfigComposer.locate().compose(expanded).config();
-            CacheSettings s = CacheSettings.from(c);
             String cmd = "mae4j cache build " + String.join(" ", args);
-            if (SiftDensityScorer.NAME.equals(s.scorer())) {
-                result = CacheBuilds.siftOnly(c, cmd, BuildProgress.console());
-            } else if (Bootstrap.SCORER.equals(s.scorer())) {
-                result = Bootstrap.build(expanded, cmd, BuildProgress.console(), System.out).cache();
-            } else {
-                // a model scorer: its run's config (or model=... for weights) with the other arguments
-                List<String> rest = new ArrayList<>();
-                for (String a : expanded) {
-                    if (!a.startsWith("cache.scorer=")) {
-                        rest.add(a);
-                    }
-                }
-                result = CacheBuilds.withModel(Path.of(s.scorer()), rest, cmd, BuildProgress.console());
-            }
+            result = CacheBuildJob.build(expanded, cmd, BuildProgress.console(), System.out);
             System.out.println(result.summary());
             return 0;
         }

@@ -1,7 +1,7 @@
 package io.mae4j.cli;
 
-import io.mae4j.report.CompareJob;
-import io.mae4j.report.CompareReferences;
+import io.mae4j.app.CompareReferences;
+import io.mae4j.app.CompareJob;
 import io.mae4j.report.CompareRuns;
 import io.mae4j.report.Comparison;
 import io.mae4j.train.CommonMaskLoss;

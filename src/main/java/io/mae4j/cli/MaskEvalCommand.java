@@ -2,7 +2,7 @@ package io.mae4j.cli;
 
 import io.mae4j.maskeval.ClassifierLoader;
 import io.mae4j.maskeval.DropPlan;
-import io.mae4j.report.MaskEvalJob;
+import io.mae4j.app.MaskEvalJob;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.mae4j.cli;
 
-import io.mae4j.recipe.QuickstartStory;
+import io.mae4j.app.QuickstartStory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;

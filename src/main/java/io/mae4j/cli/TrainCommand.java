@@ -3,8 +3,8 @@ package io.mae4j.cli;
 import io.mae4j.config.ComposedConfig;
 import io.mae4j.config.ConfigComposer;
 import io.mae4j.train.Pretrainer;
-import io.mae4j.train.ResumeConfig;
-import io.mae4j.train.RunFolder;
+import io.mae4j.run.ResumeConfig;
+import io.mae4j.run.RunFolder;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import io.mae4j.report.AnalysisPlots;
 
 /** {@code train [--multirun] [--resume RUN_DIR] [group=choice ...] [key=value ...]}. */
 @Command(
@@ -46,7 +47,8 @@ public class TrainCommand implements Callable<Integer> {
         if (resume != null) {
             RunFolder folder = RunFolder.open(resume);
             ResumeConfig rc = ResumeConfig.load(folder, args);
-            results.add(Pretrainer.run(new Pretrainer.Request(rc.config(), rc.rendered(), rc.overrides(), folder, true)));
+            results.add(Pretrainer.run(new Pretrainer.Request(rc.config(), rc.rendered(), rc.overrides(), folder, true,
+                    AnalysisPlots.DURING_TRAINING)));
         } else if (multirun) {
             runMultirun(prefixArgs());
         } else {
@@ -87,7 +89,8 @@ public class TrainCommand implements Callable<Integer> {
     }
 
     private static Pretrainer.Result runOne(ComposedConfig composed, RunFolder folder) throws Exception {
-        return Pretrainer.run(new Pretrainer.Request(composed.config(), composed.render(), composed.overrides(), folder, false));
+        return Pretrainer.run(new Pretrainer.Request(composed.config(), composed.render(), composed.overrides(), folder, false,
+                AnalysisPlots.DURING_TRAINING));
     }
 
     private static Path runsDir(ComposedConfig composed) {

@@ -1,15 +1,17 @@
 package io.mae4j.cli;
 
 import ai.djl.ndarray.NDManager;
+import io.mae4j.app.ReferenceLoss;
 import io.mae4j.model.MaeModel;
 import io.mae4j.model.io.StateDict;
 import io.mae4j.model.io.TensorData;
 import io.mae4j.model.io.WeightExporter;
 import io.mae4j.model.io.WeightFiles;
-import io.mae4j.train.ModelSettings;
-import io.mae4j.train.ModelSource;
+import io.mae4j.run.ModelSource;
 import io.mae4j.util.EngineSetup;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -78,7 +80,7 @@ public class WeightsCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            ModelSource src = ModelSource.resolve(source, java.util.List.of());
+            ModelSource src = ModelSource.resolve(source, List.of());
             if (src.runDir() == null) {
                 throw new IllegalArgumentException(source + " is a weights file: convert it with `weights convert`");
             }
@@ -94,10 +96,7 @@ public class WeightsCommand implements Runnable {
         }
     }
 
-    /**
-     * The MAE loss of given weights on given images and noise: the check against the official
-     * {@code models_mae.py} ({@code model(imgs, mask_ratio)} with the same noise gives the same loss).
-     */
+    /** Prints the MAE loss of weights on images and noise ({@link ReferenceLoss}). */
     @Command(name = "loss", mixinStandardHelpOptions = true,
             description = {"Print the MAE loss of WEIGHTS on INPUTS.npz (arrays imgs (B,3,H,W) normalised, noise (B,N)).",
                     "ARGs choose the model shape: model=vit_b16 model.norm_pix_loss=true mask.mask_ratio=0.75"})
@@ -109,29 +108,15 @@ public class WeightsCommand implements Runnable {
         Path inputs;
 
         @Parameters(index = "2..*", arity = "0..*", paramLabel = "ARG")
-        java.util.List<String> args = new java.util.ArrayList<>();
+        List<String> args = new ArrayList<>();
 
         /** The last loss printed (for tests). */
         double loss;
 
         @Override
         public Integer call() throws Exception {
-            var c = io.mae4j.config.ConfigComposer.locate().compose(args).config();
-            var cfg = ModelSettings.from(c.getConfig("model"));
-            EngineSetup.start(0, 0);
-            StateDict in = WeightFiles.read(inputs);
-            try (NDManager m = NDManager.newBaseManager()) {
-                MaeModel mae = new MaeModel(cfg);
-                mae.initialize(m);
-                io.mae4j.train.InitWeights.apply(weights, mae, m);
-                var imgs = in.require("imgs").toNDArray(m);
-                var noise = in.require("noise").toNDArray(m);
-                var mask = new io.mae4j.mask.RandomMaskStrategy(c.getDouble("mask.mask_ratio")).fromNoise(noise, m);
-                var out = mae.forwardMae(new ai.djl.training.ParameterStore(m, false), imgs, mask.idsShuffle(),
-                        mask.idsRestore(), mask.mask(), mask.lenKeep(), false);
-                loss = out.loss().getFloat();
-                System.out.printf(Locale.ROOT, "loss %.8f%n", loss);
-            }
+            loss = ReferenceLoss.of(weights, inputs, args);
+            System.out.printf(Locale.ROOT, "loss %.8f%n", loss);
             return 0;
         }
     }

@@ -72,13 +72,15 @@ public final class BetaSchedule {
 
     /**
      * Reads {@code beta_schedule, beta_start, beta_end, beta_step, beta_every, beta_epochs} of the
-     * {@code mask.guided} section; absent keys take the paper's values (epochs: 40).
+     * {@code mask.guided} section. Their defaults (the paper's schedule) live in one place,
+     * {@code configs/defaults.conf}; a key missing here is an error, not a second default.
      *
-     * @param guided the {@code mask.guided} sub-config (may be empty)
-     * @throws IllegalArgumentException naming the key for an unknown schedule or a bad value
+     * @param guided the {@code mask.guided} sub-config of a composed config
+     * @throws IllegalArgumentException naming the key for a missing key, an unknown schedule or a bad value
      */
     public static BetaSchedule fromConfig(Config guided) {
-        String name = guided.hasPath("beta_schedule") ? guided.getString("beta_schedule") : "step";
+        require(guided, "beta_schedule");
+        String name = guided.getString("beta_schedule");
         Kind kind;
         try {
             kind = Kind.valueOf(name.trim().toUpperCase(Locale.ROOT));
@@ -86,9 +88,9 @@ public final class BetaSchedule {
             throw new IllegalArgumentException("mask.guided.beta_schedule = '" + name
                     + "' is unknown; use step, linear or cosine", e);
         }
-        return new BetaSchedule(kind, number(guided, "beta_start", 0.1), number(guided, "beta_end", 0.5),
-                number(guided, "beta_step", 0.1), (int) number(guided, "beta_every", 10),
-                (int) number(guided, "beta_epochs", 40));
+        return new BetaSchedule(kind, number(guided, "beta_start"), number(guided, "beta_end"),
+                number(guided, "beta_step"), (int) number(guided, "beta_every"),
+                (int) number(guided, "beta_epochs"));
     }
 
     /** The schedule shape. */
@@ -115,10 +117,15 @@ public final class BetaSchedule {
         return Math.min(1.0, Math.max(0.0, Math.round(beta * 1e12) / 1e12));
     }
 
-    private static double number(Config c, String key, double fallback) {
+    private static void require(Config c, String key) {
         if (!c.hasPath(key)) {
-            return fallback;
+            throw new IllegalArgumentException("mask.guided." + key + " is missing; configs/defaults.conf gives every"
+                    + " key its default (pass mask.guided." + key + "=<value> or compose the config from configs/)");
         }
+    }
+
+    private static double number(Config c, String key) {
+        require(c, key);
         try {
             return c.getDouble(key);
         } catch (ConfigException e) {

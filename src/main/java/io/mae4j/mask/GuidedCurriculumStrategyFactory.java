@@ -22,7 +22,7 @@ public final class GuidedCurriculumStrategyFactory extends ScoreGuidedStrategyFa
                 : ConfigFactory.empty();
         double ratio = ConfigValues.getDouble(maskSection, "mask_ratio");
         BetaSchedule schedule = BetaSchedule.fromConfig(guided);
-        double tau = ConfigValues.getDouble(maskSection, "guided.tau", 0.0);
+        double tau = ConfigValues.getDouble(maskSection, "guided.tau");
         return new GuidedCurriculumStrategy(ratio, schedule, ThetaRankMasks.require(scores, name()), tau);
     }
 }

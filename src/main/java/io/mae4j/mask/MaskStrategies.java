@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
+import java.util.Locale;
+import io.mae4j.config.Suggest;
 
 /**
  * The registry of mask strategies: finds every {@link MaskStrategyFactory} on the class path with
@@ -108,25 +110,8 @@ public final class MaskStrategies {
         return byName;
     }
 
-    /** Levenshtein distance, case-insensitive. */
+    /** Levenshtein distance ({@link Suggest#levenshtein}), case-insensitive. */
     static int editDistance(String a, String b) {
-        String x = a.toLowerCase();
-        String y = b.toLowerCase();
-        int[] prev = new int[y.length() + 1];
-        int[] cur = new int[y.length() + 1];
-        for (int j = 0; j <= y.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= x.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= y.length(); j++) {
-                int subst = prev[j - 1] + (x.charAt(i - 1) == y.charAt(j - 1) ? 0 : 1);
-                cur[j] = Math.min(subst, Math.min(prev[j], cur[j - 1]) + 1);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[y.length()];
+        return Suggest.levenshtein(a.toLowerCase(Locale.ROOT), b.toLowerCase(Locale.ROOT));
     }
 }

@@ -153,7 +153,7 @@ public final class MaskEvalReport {
         return o;
     }
 
-    private static JsonArray interval(Bootstrap.Interval i) {
+    private static JsonArray interval(PercentileBootstrap.Interval i) {
         JsonArray a = new JsonArray();
         a.add(num(i.low()));
         a.add(num(i.high()));

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * The statistics of a {@link MaskEvalRun}: accuracy per mode and ratio with 95% percentile
- * bootstrap intervals over images ({@link Bootstrap}; every interval uses the same resampling seed,
+ * bootstrap intervals over images ({@link PercentileBootstrap}; every interval uses the same resampling seed,
  * so all conditions see the same resampled image sets), the paired difference to the unmasked
  * baseline (paired bootstrap interval) and, for Top and Bottom, the exact McNemar test against the
  * baseline. The random control's accuracy is the mean over its R repeats; its interval resamples
@@ -33,8 +33,8 @@ public record MaskEvalStats(List<Row> rows, SpuriousStats spurious) {
      * @param diffCi 95% paired interval of the difference
      * @param test McNemar against the baseline (top and bottom; null otherwise)
      */
-    public record Row(String mode, double ratio, int nDrop, double accuracy, Bootstrap.Interval ci, double repeatSd,
-            double repeatMin, double repeatMax, double diff, Bootstrap.Interval diffCi, McNemar test) {}
+    public record Row(String mode, double ratio, int nDrop, double accuracy, PercentileBootstrap.Interval ci, double repeatSd,
+            double repeatMin, double repeatMax, double diff, PercentileBootstrap.Interval diffCi, McNemar test) {}
 
     /**
      * Dropping the finder's attended non-keypoint patches, and the random non-keypoint control.
@@ -64,17 +64,17 @@ public record MaskEvalStats(List<Row> rows, SpuriousStats spurious) {
      * @param diffCi 95% paired interval of the difference
      * @param test exact McNemar, before vs after
      */
-    public record Effect(double flipRate, Bootstrap.Interval flipCi, double before, double after, double diff,
-            Bootstrap.Interval diffCi, McNemar test) {}
+    public record Effect(double flipRate, PercentileBootstrap.Interval flipCi, double before, double after, double diff,
+            PercentileBootstrap.Interval diffCi, McNemar test) {}
 
     /** Computes every statistic. */
     public static MaskEvalStats of(MaskEvalRun run, int resamples, long seed) {
-        Bootstrap boot = new Bootstrap(resamples, SeedMix.mix(seed, 0xB007));
+        PercentileBootstrap boot = new PercentileBootstrap(resamples, SeedMix.mix(seed, 0xB007));
         boolean[] base = run.correct(run.baseline());
         double[] b = toDouble(base);
         List<Row> rows = new ArrayList<>();
         rows.add(new Row("baseline", 0, 0, mean(b), boot.mean(b), Double.NaN, Double.NaN, Double.NaN, 0,
-                new Bootstrap.Interval(0, 0), null));
+                new PercentileBootstrap.Interval(0, 0), null));
         double[] ratios = run.ratios();
         for (int r = 0; r < ratios.length; r++) {
             rows.add(paired("top", ratios[r], run.nDrop()[r], run.correct(run.top()[r]), base, b, boot));
@@ -112,13 +112,13 @@ public record MaskEvalStats(List<Row> rows, SpuriousStats spurious) {
     }
 
     private static Row paired(String mode, double ratio, int nDrop, boolean[] c, boolean[] base, double[] b,
-            Bootstrap boot) {
+            PercentileBootstrap boot) {
         double[] v = toDouble(c);
         return new Row(mode, ratio, nDrop, mean(v), boot.mean(v), Double.NaN, Double.NaN, Double.NaN,
                 mean(v) - mean(b), boot.paired(v, b), McNemar.of(base, c));
     }
 
-    private static SpuriousStats spurious(MaskEvalRun run, Bootstrap boot) {
+    private static SpuriousStats spurious(MaskEvalRun run, PercentileBootstrap boot) {
         MaskEvalRun.SpuriousRun s = run.spurious();
         List<Integer> affected = new ArrayList<>();
         int flaggedImages = 0;
@@ -141,7 +141,7 @@ public record MaskEvalStats(List<Row> rows, SpuriousStats spurious) {
                 effect(run, affected, s.control(), boot));
     }
 
-    private static Effect effect(MaskEvalRun run, List<Integer> on, int[] after, Bootstrap boot) {
+    private static Effect effect(MaskEvalRun run, List<Integer> on, int[] after, PercentileBootstrap boot) {
         int m = on.size();
         boolean[] before = new boolean[m];
         boolean[] now = new boolean[m];

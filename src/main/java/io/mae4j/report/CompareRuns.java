@@ -3,7 +3,7 @@ package io.mae4j.report;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
-import io.mae4j.train.RunFolder;
+import io.mae4j.run.RunFolder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

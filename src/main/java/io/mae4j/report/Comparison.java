@@ -1,12 +1,13 @@
 package io.mae4j.report;
 
-import io.mae4j.train.EpochStats;
+import io.mae4j.run.EpochStats;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import io.mae4j.analysis.Spread;
 
 /**
  * Finished runs grouped by a config value (default {@code mask.name}), with the numbers of
@@ -38,8 +39,8 @@ public final class Comparison {
      * @param accuracy mean (y) and sd (spread) of k-NN top-1 per evaluated epoch
      * @param loss mean and sd of the training loss per epoch
      */
-    public record Group(String group, int runs, Stat bestTop1, Stat convergenceEpoch, Stat auc, Stat finalLoss,
-            Band accuracy, Band loss, Stat commonMaskLoss) {}
+    public record Group(String group, int runs, Spread bestTop1, Spread convergenceEpoch, Spread auc, Spread finalLoss,
+            Band accuracy, Band loss, Spread commonMaskLoss) {}
 
     /**
      * A reference row: the same k-NN protocol on the same split without pre-training.
@@ -142,8 +143,8 @@ public final class Comparison {
             accCurves.add(RunScores.Curve.accuracy(r.rows()));
             lossCurves.add(RunScores.Curve.loss(r.rows()));
         }
-        return new Group(name, rs.size(), Stat.of(best), Stat.of(conv), Stat.of(auc), Stat.of(loss),
-                band(accCurves), band(lossCurves), Stat.of(common));
+        return new Group(name, rs.size(), Spread.of(best), Spread.of(conv), Spread.of(auc), Spread.of(loss),
+                band(accCurves), band(lossCurves), Spread.of(common));
     }
 
     /** Mean ± sd at every x any curve has, over the curves that have it. */
@@ -159,10 +160,10 @@ public final class Comparison {
         double[] sd = new double[x.length];
         int i = 0;
         for (Map.Entry<Double, List<Double>> e : at.entrySet()) {
-            Stat s = Stat.of(e.getValue());
+            Spread s = Spread.of(e.getValue());
             x[i] = e.getKey();
             mean[i] = s.mean();
-            sd[i++] = s.sd();
+            sd[i++] = s.std();
         }
         return new Band(x, mean, sd);
     }

@@ -80,7 +80,7 @@ public record GroupDifference(String metric, String a, String b, int na, int nb,
                 + " p = %s; exact permutation p = %.3f; Cohen's d = %s.", metric, a, b, meanA, meanB, na, nb, verdict,
                 welchT, p(welchP), permutationP, Double.isNaN(cohensD) ? "n/a" : String.format(Locale.ROOT, "%.2f", cohensD));
         if (minPermutationP >= ALPHA) {
-            s += String.format(Locale.ROOT, " (with %d vs %d runs the permutation test cannot go below p = %.3f.)", na,
+            s += String.format(Locale.ROOT, " (with these %d vs %d values, ties included, the permutation test cannot go below p = %.3f.)", na,
                     nb, minPermutationP);
         }
         return s;

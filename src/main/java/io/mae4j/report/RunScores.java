@@ -1,6 +1,6 @@
 package io.mae4j.report;
 
-import io.mae4j.train.EpochStats;
+import io.mae4j.run.EpochStats;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -11,16 +11,14 @@ import io.mae4j.data.DatasetException;
 import io.mae4j.data.ImageFolderDataset;
 import io.mae4j.model.MaeConfig;
 import io.mae4j.model.MaeModel;
-import io.mae4j.report.AnalysisPlots;
-import io.mae4j.report.StageEmergence;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import io.mae4j.data.Normalization;
 
 /**
  * The patch interrelation analysis during pre-training: every {@code analysis.every} epochs (and
@@ -31,7 +29,7 @@ import java.util.Map;
  *
  * <p>Each analysis writes {@code <run>/analysis/epoch_XXXX/} (XXXX = epochs done, as the
  * checkpoints count them): {@code report.json}, the CSV files of {@link AnalysisReport} and the
- * figures of {@link AnalysisPlots} as PNG. The caller sends {@link Outcome#result()}'s scalars and
+ * figures its caller draws ({@link AnalysisFigures}) as PNG. The caller sends {@link Outcome#result()}'s scalars and
  * {@link Outcome#figures()} to TensorBoard and {@link Outcome#logLine} to train.log.
  *
  * <p>The analysis only reads the model (inference forward, no engine RNG, no data-loader RNG), and
@@ -45,14 +43,16 @@ final class AnalysisHook {
     private final String probeLabel;
     private final String modelName;
     private final double prepareSeconds;
+    private final AnalysisFigures figures;
 
     private AnalysisHook(AnalysisSettings settings, ProbeSet probes, String probeLabel, String modelName,
-            double prepareSeconds) {
+            double prepareSeconds, AnalysisFigures figures) {
         this.settings = settings;
         this.probes = probes;
         this.probeLabel = probeLabel;
         this.modelName = modelName;
         this.prepareSeconds = prepareSeconds;
+        this.figures = figures;
     }
 
     /**
@@ -61,14 +61,15 @@ final class AnalysisHook {
      *
      * @param c the resolved run config
      * @param model the model's configuration (input and patch size)
+     * @param figures draws the figures of each analysis
      * @throws DatasetException when the analysis is on and {@code data.val_split} cannot be read
      * @throws IllegalArgumentException when {@code analysis.layers} names a layer beyond the depth
      */
-    static AnalysisHook open(Config c, MaeConfig model) {
+    static AnalysisHook open(Config c, MaeConfig model, AnalysisFigures figures) {
         AnalysisSettings s = AnalysisSettings.from(c.getConfig("analysis"));
         String modelName = c.getString("model.name");
         if (s.every() == 0) {
-            return new AnalysisHook(s, null, "", modelName, 0);
+            return new AnalysisHook(s, null, "", modelName, 0, figures);
         }
         s.thetaBarLayers(model.depth()); // a wrong analysis.layers fails now, not after the first epoch
         long t0 = System.nanoTime();
@@ -82,9 +83,9 @@ final class AnalysisHook {
                     + " from data.val_split; set analysis.every=0 to train without the analysis)", e);
         }
         ProbeSet probes = ProbeSet.fromDataset(ds, s.numImages(), model.imgSize(), model.patchSize(),
-                floats(c.getDoubleList("data.mean")), floats(c.getDoubleList("data.std")), s.sift());
+                Normalization.from(c.getConfig("data")).mean(), Normalization.from(c.getConfig("data")).std(), s.sift());
         String label = String.format(Locale.ROOT, "%s (first %d, class-balanced)", split, probes.size());
-        return new AnalysisHook(s, probes, label, modelName, (System.nanoTime() - t0) / 1e9);
+        return new AnalysisHook(s, probes, label, modelName, (System.nanoTime() - t0) / 1e9, figures);
     }
 
     /** Whether an analysis is due after the 0-based {@code epoch} of {@code epochs}. */
@@ -121,7 +122,7 @@ final class AnalysisHook {
         try (NDManager sub = root.newSubManager()) {
             r = new InterrelationAnalyzer(settings).analyze(model, probes, sub);
         }
-        Map<String, byte[]> figures = AnalysisPlots.pngs(r);
+        Map<String, byte[]> pngs = figures.pngs(r);
         Path dir = folder(runDir, epoch + 1);
         Map<String, Object> prov = new LinkedHashMap<>();
         prov.put("source", "training");
@@ -134,15 +135,15 @@ final class AnalysisHook {
         prov.put("probe_images", probeLabel);
         prov.put("time", Instant.now().toString());
         AnalysisReport.write(r, prov, dir);
-        for (Map.Entry<String, byte[]> f : figures.entrySet()) {
+        for (Map.Entry<String, byte[]> f : pngs.entrySet()) {
             Files.write(dir.resolve(f.getKey() + ".png"), f.getValue());
         }
-        byte[] emergence = StageEmergence.write(runDir); // every analysis so far, this one included
+        byte[] emergence = figures.emergence(runDir); // every analysis so far, this one included
         if (emergence != null) {
-            figures = new LinkedHashMap<>(figures);
-            figures.put("emergence", emergence);
+            pngs = new LinkedHashMap<>(pngs);
+            pngs.put("emergence", emergence);
         }
-        return new Outcome(epoch, r, figures, dir, (System.nanoTime() - t0) / 1e9);
+        return new Outcome(epoch, r, pngs, dir, (System.nanoTime() - t0) / 1e9);
     }
 
     /**
@@ -188,13 +189,5 @@ final class AnalysisHook {
                     + " %s, %.2f s (measures %.2f s) -> %s", epoch + 1, mean, n, stages, verdict,
                     seconds, result.seconds(), dir.getParent().getFileName().resolve(dir.getFileName()));
         }
-    }
-
-    private static float[] floats(List<Double> v) {
-        float[] out = new float[v.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = v.get(i).floatValue();
-        }
-        return out;
     }
 }

@@ -8,6 +8,7 @@ import io.mae4j.data.BatchLoader;
 import io.mae4j.data.HostBatch;
 import io.mae4j.data.ImageFolderDataset;
 import io.mae4j.data.SeedMix;
+import io.mae4j.run.ModelSource;
 import io.mae4j.mask.MaskResult;
 import io.mae4j.mask.RandomMaskStrategy;
 import io.mae4j.model.MaeModel;

@@ -15,6 +15,8 @@ import io.mae4j.model.MaeOutput;
 import io.mae4j.model.Scalars;
 import io.mae4j.data.SeedMix;
 import java.util.Iterator;
+import io.mae4j.optim.AdamW;
+import io.mae4j.optim.LrSchedule;
 
 /**
  * One pre-training epoch, as the official {@code engine_pretrain.train_one_epoch}: the learning
@@ -22,10 +24,10 @@ import java.util.Iterator;
  * are summed (the loss is divided by accum_iter) before one AdamW step. Every iteration runs in
  * its own {@link NDManager} scope, so nothing but parameters and optimizer state outlives it.
  */
-final class EpochRunner {
+public final class EpochRunner {
 
     /** Receives per-iteration values (progress bar, logs, TensorBoard). */
-    interface IterationListener {
+    public interface IterationListener {
         void onIteration(IterationStats stats);
     }
 
@@ -43,7 +45,7 @@ final class EpochRunner {
     private final ParameterStore store;
     private Runnable beforeBackward = () -> { };
 
-    EpochRunner(MaeModel model, AdamW optimizer, MaskStrategy mask, TrainSettings settings, long seed, NDManager root) {
+    public EpochRunner(MaeModel model, AdamW optimizer, MaskStrategy mask, TrainSettings settings, long seed, NDManager root) {
         this.model = model;
         this.optimizer = optimizer;
         this.mask = mask;
@@ -72,7 +74,7 @@ final class EpochRunner {
      * @param optimizerSteps optimizer updates done before this epoch
      * @param listener per-iteration callback
      */
-    Summary run(int epoch, Iterator<HostBatch> batches, int itersPerEpoch, long globalStep, long optimizerSteps,
+    public Summary run(int epoch, Iterator<HostBatch> batches, int itersPerEpoch, long globalStep, long optimizerSteps,
             IterationListener listener) {
         MaeConfig cfg = model.config();
         int accum = settings.accumIter();

@@ -18,7 +18,7 @@ import java.util.Map;
  * @param maskRatio fraction of patches removed, (N − lenKeep) / N
  * @param maskScalars the mask strategy's own values ({@code MaskResult.scalars()})
  */
-record IterationStats(int epoch, long globalStep, int iter, int iters, double loss, double lr, double gradNorm,
+public record IterationStats(int epoch, long globalStep, int iter, int iters, double loss, double lr, double gradNorm,
         double imgPerSec, float[] perSampleLoss, double maskRatio, Map<String, Double> maskScalars) {
 
     /**

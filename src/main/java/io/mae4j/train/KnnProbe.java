@@ -9,6 +9,8 @@ import io.mae4j.data.BatchLoader;
 import io.mae4j.data.HostBatch;
 import io.mae4j.data.ImageFolderDataset;
 import io.mae4j.model.MaeModel;
+import io.mae4j.eval.KnnEvaluator;
+import io.mae4j.eval.KnnResult;
 
 /**
  * k-NN accuracy of frozen encoder features: the whole (unmasked) image through the encoder, the

@@ -17,6 +17,15 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.mae4j.run.CheckpointMeta;
+import io.mae4j.run.Checkpoints;
+import io.mae4j.run.EpochStats;
+import io.mae4j.run.InitWeights;
+import io.mae4j.run.ModelSettings;
+import io.mae4j.run.RunFolder;
+import io.mae4j.optim.AdamW;
+import io.mae4j.optim.ParamEntry;
+import io.mae4j.data.Normalization;
 
 /**
  * Runs (or resumes) one MAE pre-training run: the official {@code main_pretrain.py} on DJL.
@@ -36,9 +45,10 @@ public final class Pretrainer {
      * @param overrides the arguments it was composed from
      * @param folder the run folder
      * @param resume continue from the folder's last checkpoint
+     * @param figures draws the figures of the interrelation analyses ({@code analysis.every})
      */
     public record Request(Config config, String renderedConfig, List<String> overrides, RunFolder folder,
-            boolean resume) {}
+            boolean resume, AnalysisFigures figures) {}
 
     /**
      * What a run did.
@@ -74,7 +84,7 @@ public final class Pretrainer {
 
         try (TrainData data = TrainData.open(c, modelCfg.imgSize(), seed);
                 NDManager root = NDManager.newBaseManager()) {
-            TrainScores.Masking masking = TrainScores.masking(c, data.train());
+            MaskStrategyLoader.Masking masking = MaskStrategyLoader.masking(c, data.train());
             MaskStrategy mask = masking.strategy();
             Engine.getInstance().setRandomSeed((int) seed);
             MaeModel model = new MaeModel(modelCfg);
@@ -102,15 +112,15 @@ public final class Pretrainer {
 
                 EpochRunner runner = new EpochRunner(model, optimizer, mask, ts, seed, root);
                 KnnProbe probe = new KnnProbe(model, es, root);
-                AnalysisHook analysis = AnalysisHook.open(c, modelCfg);
+                AnalysisHook analysis = AnalysisHook.open(c, modelCfg, req.figures());
                 if (!analysis.describe().isEmpty()) {
                     folder.log(analysis.describe());
                     LOG.info(analysis.describe());
                 }
                 TensorBoardSettings tbs = TensorBoardSettings.from(c.getConfig("tensorboard"));
                 ReconstructionPreview preview = tbs.enabled() && tbs.imagesEvery() > 0
-                        ? new ReconstructionPreview(data.previewBatch(tbs.numImages(), TrainScores.needsScores(c)), seed,
-                                floats(c.getDoubleList("data.mean")), floats(c.getDoubleList("data.std")))
+                        ? new ReconstructionPreview(data.previewBatch(tbs.numImages(), MaskStrategyLoader.needsScores(c)), seed,
+                                Normalization.from(c.getConfig("data")).mean(), Normalization.from(c.getConfig("data")).std())
                         : null;
                 try (TensorBoardMonitor tb = TensorBoardMonitor.open(tbs, folder.dir(),
                         new TensorBoardMonitor.Sources(model, params, mask, preview, root), ts.epochs())) {
@@ -203,13 +213,6 @@ public final class Pretrainer {
         }
     }
 
-    private static float[] floats(List<Double> v) {
-        float[] out = new float[v.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = v.get(i).floatValue();
-        }
-        return out;
-    }
 
 
     private static CheckpointMeta restore(RunFolder folder, Map<String, Parameter> params, AdamW optimizer,

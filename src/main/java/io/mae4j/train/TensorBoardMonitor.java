@@ -23,6 +23,8 @@ import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.mae4j.run.EpochStats;
+import io.mae4j.optim.ParamGroups;
 
 /**
  * Writes a run's TensorBoard events into its folder. X-axis as in the official MAE: per-iteration

@@ -12,6 +12,8 @@ import io.mae4j.data.TransformSettings;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import io.mae4j.run.RunFolder;
+import io.mae4j.data.Normalization;
 
 /**
  * The datasets and transforms of a run, from the {@code data.*} and {@code eval.*} keys: the
@@ -59,7 +61,7 @@ final class TrainData implements AutoCloseable {
         List<Double> scale = d.getDoubleList("crop_scale");
         List<Double> ratio = d.getDoubleList("crop_ratio");
         TransformSettings ts = new TransformSettings(imgSize, scale.get(0), scale.get(1), ratio.get(0), ratio.get(1),
-                d.getDouble("hflip"), floats(d.getDoubleList("mean")), floats(d.getDoubleList("std")));
+                d.getDouble("hflip"), Normalization.from(d).mean(), Normalization.from(d).std());
         return new TrainData(train, memory, query, ts, seed, d.getInt("num_workers"), d.getInt("prefetch"));
     }
 
@@ -67,13 +69,6 @@ final class TrainData implements AutoCloseable {
         return a > 0 ? a : b;
     }
 
-    private static float[] floats(List<Double> v) {
-        float[] out = new float[v.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = v.get(i).floatValue();
-        }
-        return out;
-    }
 
     /** Full batches per epoch (the last partial batch is dropped, as in the official loader). */
     int itersPerEpoch(int batchSize) {

@@ -86,7 +86,8 @@ class ThetaRankStrategyTest extends NdTestBase {
         assertTrue(MaskStrategies.needsScores("guided_curriculum") && MaskStrategies.needsScores("theta_bottom"));
         assertTrue(!MaskStrategies.needsScores("random") && !MaskStrategies.needsScores("block"));
         Config section = ConfigFactory.parseString("name = guided_curriculum, mask_ratio = 0.5, "
-                + "guided { beta_schedule = linear, beta_start = 0.2, beta_end = 0.6, beta_epochs = 4, tau = 0.5 }");
+                + "guided { beta_schedule = linear, beta_start = 0.2, beta_end = 0.6, beta_epochs = 4, tau = 0.5 }")
+                .withFallback(defaultMask());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> MaskStrategies.create(section));
         assertTrue(e.getMessage().contains("mask.guided.cache"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> MaskStrategies.create("theta_top", section));
@@ -99,7 +100,12 @@ class ThetaRankStrategyTest extends NdTestBase {
         // strategies without scores ignore the source
         assertEquals("random", MaskStrategies.create(ConfigFactory.parseString("name = random, mask_ratio = 0.6"), null).name());
         assertThrows(IllegalArgumentException.class, () -> MaskStrategies.create(
-                ConfigFactory.parseString("name = guided_curriculum, mask_ratio = 0.5, guided.tau = -1"), source(1, 2, 3, 4)));
+                ConfigFactory.parseString("name = guided_curriculum, mask_ratio = 0.5, guided.tau = -1")
+                        .withFallback(defaultMask()), source(1, 2, 3, 4)));
+    }
+
+    private static Config defaultMask() {
+        return ConfigFactory.parseFile(Path.of("configs/defaults.conf").toFile()).resolve().getConfig("mask");
     }
 
     @Test

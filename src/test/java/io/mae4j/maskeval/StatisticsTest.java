@@ -11,10 +11,10 @@ class StatisticsTest {
 
     @Test
     void allCorrectGivesOneOne() {
-        Bootstrap.Interval i = new Bootstrap(1000, 0).mean(new double[] {1, 1, 1, 1, 1});
+        PercentileBootstrap.Interval i = new PercentileBootstrap(1000, 0).mean(new double[] {1, 1, 1, 1, 1});
         assertEquals(1.0, i.low());
         assertEquals(1.0, i.high());
-        Bootstrap.Interval same = new Bootstrap(1000, 0).paired(new double[] {1, 0, 1}, new double[] {1, 0, 1});
+        PercentileBootstrap.Interval same = new PercentileBootstrap(1000, 0).paired(new double[] {1, 0, 1}, new double[] {1, 0, 1});
         assertEquals(0.0, same.low());
         assertEquals(0.0, same.high());
     }
@@ -29,12 +29,12 @@ class StatisticsTest {
             v[i] = 1;
         }
         BinomialDistribution ref = new BinomialDistribution(null, 20, 0.35);
-        Bootstrap.Interval i = new Bootstrap(20000, 42).mean(v);
+        PercentileBootstrap.Interval i = new PercentileBootstrap(20000, 42).mean(v);
         assertEquals(ref.inverseCumulativeProbability(0.025) / 20.0, i.low(), 1e-12);
         assertEquals(ref.inverseCumulativeProbability(0.975) / 20.0, i.high(), 1e-12);
         assertEquals(0.15, i.low(), 1e-12);
         assertEquals(0.55, i.high(), 1e-12);
-        assertEquals(i, new Bootstrap(20000, 42).mean(v), "seeded: reproducible");
+        assertEquals(i, new PercentileBootstrap(20000, 42).mean(v), "seeded: reproducible");
     }
 
     @Test
@@ -43,10 +43,10 @@ class StatisticsTest {
         for (int i = 0; i < sorted.length; i++) {
             sorted[i] = i;
         }
-        assertEquals(24.0, Bootstrap.quantile(sorted, 0.025)); // the 25th smallest
-        assertEquals(974.0, Bootstrap.quantile(sorted, 0.975)); // the 975th smallest
-        assertEquals(0.0, Bootstrap.quantile(new double[] {0, 1}, 0.0));
-        assertThrows(IllegalArgumentException.class, () -> new Bootstrap(0, 0));
+        assertEquals(24.0, PercentileBootstrap.quantile(sorted, 0.025)); // the 25th smallest
+        assertEquals(974.0, PercentileBootstrap.quantile(sorted, 0.975)); // the 975th smallest
+        assertEquals(0.0, PercentileBootstrap.quantile(new double[] {0, 1}, 0.0));
+        assertThrows(IllegalArgumentException.class, () -> new PercentileBootstrap(0, 0));
     }
 
     @Test

@@ -29,7 +29,7 @@ class ComparisonTest {
         assertEquals(2, random.runs());
         // best .4 and .6 -> mean .5, sd sqrt(((.1)^2 + (.1)^2) / 1) = .1414
         assertEquals(0.5, random.bestTop1().mean(), E);
-        assertEquals(Math.sqrt(0.02), random.bestTop1().sd(), E);
+        assertEquals(Math.sqrt(0.02), random.bestTop1().std(), E);
         // r0: s = .2 .3 -> best .3, epoch 2 ; r1: one evaluation at epoch 2
         assertEquals(2.0, random.convergenceEpoch().mean(), E);
         // AUC r0 = (.2 + .4) / 2 = .3 ; r1 = .6

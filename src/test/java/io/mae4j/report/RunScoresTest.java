@@ -4,8 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import io.mae4j.analysis.Spread;
 
-import io.mae4j.train.EpochStats;
+import io.mae4j.run.EpochStats;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -79,12 +80,12 @@ class RunScoresTest {
 
     @Test
     void statIsTheSampleSdOfTheDefinedValues() {
-        Stat s = Stat.of(List.of(1.0, 2.0, 3.0, Double.NaN));
+        Spread s = Spread.of(List.of(1.0, 2.0, 3.0, Double.NaN));
         assertEquals(2.0, s.mean(), E);
-        assertEquals(1.0, s.sd(), E);
+        assertEquals(1.0, s.std(), E);
         assertEquals(3, s.n());
         assertEquals("2.00 ± 1.00", s.format("%.2f"));
-        assertEquals(0.0, Stat.of(List.of(5.0)).sd(), E);
-        assertEquals("n/a", Stat.of(List.of(Double.NaN)).format("%.2f"));
+        assertEquals(0.0, Spread.of(List.of(5.0)).std(), E);
+        assertEquals("n/a", Spread.of(List.of(Double.NaN)).format("%.2f"));
     }
 }

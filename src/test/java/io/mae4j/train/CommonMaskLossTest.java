@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
 import io.mae4j.cli.Main;
+import io.mae4j.run.ModelSource;
 import io.mae4j.data.BatchLoader;
 import io.mae4j.data.HostBatch;
 import io.mae4j.mask.MaskResult;

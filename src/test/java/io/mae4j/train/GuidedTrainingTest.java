@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mae4j.cache.StaleCacheException;
 import io.mae4j.cli.Main;
+import io.mae4j.run.EpochStats;
 import io.mae4j.tensorboard.EventFileReader;
 import io.mae4j.tensorboard.proto.Event;
 import io.mae4j.tensorboard.proto.Summary;

@@ -2,6 +2,7 @@ package io.mae4j.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import io.mae4j.report.AnalysisPlots;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +11,8 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.mae4j.run.ResumeConfig;
+import io.mae4j.run.RunFolder;
 
 /**
  * A real {@code kill -9} of a training process (a child JVM), then {@code --resume}: the resumed
@@ -51,7 +54,7 @@ class KillResumeTest {
         RunFolder folder = RunFolder.open(runDir);
         ResumeConfig rc = ResumeConfig.load(folder, List.of());
         Pretrainer.Result resumed = Pretrainer.run(new Pretrainer.Request(rc.config(), rc.rendered(),
-                rc.overrides(), folder, true));
+                rc.overrides(), folder, true, AnalysisPlots.DURING_TRAINING));
         assertEquals(6, resumed.history().size());
         for (int e = 0; e < 6; e++) {
             // same draws, same state; the BLAS may still round differently when the restored

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import io.mae4j.report.AnalysisPlots;
 
 import ai.djl.ndarray.NDManager;
 import com.typesafe.config.ConfigFactory;
@@ -13,6 +14,10 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.mae4j.run.Checkpoints;
+import io.mae4j.run.EpochStats;
+import io.mae4j.run.ResumeConfig;
+import io.mae4j.run.RunFolder;
 
 /** Smoke runs of the whole pre-training path on tiny generated data. */
 class PretrainerTest {
@@ -59,7 +64,7 @@ class PretrainerTest {
                 StandardCopyOption.REPLACE_EXISTING);
         ResumeConfig rc = ResumeConfig.load(folder, List.of());
         Pretrainer.Result resumed = Pretrainer.run(new Pretrainer.Request(rc.config(), rc.rendered(),
-                rc.overrides(), folder, true));
+                rc.overrides(), folder, true, AnalysisPlots.DURING_TRAINING));
         assertEquals(3, resumed.history().size(), "metrics.csv holds each epoch once after resume");
         for (int e = 0; e < 3; e++) {
             // same draws, same state; the BLAS may still round differently when the restored
@@ -79,7 +84,7 @@ class PretrainerTest {
         byte[] before = Files.readAllBytes(folder.lastCheckpoint());
         ResumeConfig rc = ResumeConfig.load(folder, List.of("train.epochs=3", "train.lr=1e12"));
         TrainingDivergedException e = assertThrows(TrainingDivergedException.class, () -> Pretrainer.run(
-                new Pretrainer.Request(rc.config(), rc.rendered(), rc.overrides(), folder, true)));
+                new Pretrainer.Request(rc.config(), rc.rendered(), rc.overrides(), folder, true, AnalysisPlots.DURING_TRAINING)));
         assertTrue(e.getMessage().contains("last good checkpoint is kept"), e.getMessage());
         assertTrue(e.getMessage().contains("epoch 2"), e.getMessage());
         assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(folder.lastCheckpoint())),

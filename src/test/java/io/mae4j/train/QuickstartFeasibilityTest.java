@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.Config;
 import io.mae4j.cache.BuildProgress;
-import io.mae4j.cache.CacheBuilds;
+import io.mae4j.app.CacheBuildJob;
 import io.mae4j.cache.CacheReader;
 import io.mae4j.cache.CacheSettings;
 import io.mae4j.cache.SiftDensityScorer;
@@ -30,9 +30,9 @@ class QuickstartFeasibilityTest {
     void quickstartGuidedScheduleIsFeasibleOnItsData() throws Exception {
         Config c = ConfigComposer.locate().compose(List.of("experiment=quickstart_guided",
                 "data.root=" + tmp.resolve("set"), "cache.workers=2")).config();
-        CacheBuilds.siftOnly(c, "test", BuildProgress.silent()); // generates the set first
+        CacheBuildJob.siftOnly(c, "test", BuildProgress.silent()); // generates the set first
         CacheSettings s = CacheSettings.from(c);
-        CacheReader r = CacheReader.openUnchecked(CacheBuilds.file(c, s, new SiftDensityScorer()));
+        CacheReader r = CacheReader.openUnchecked(CacheBuildJob.file(c, s, new SiftDensityScorer()));
         CurriculumCheck check = CurriculumCheck.of(c, r);
         assertFalse(check.infeasible(), check.line());
         assertTrue(check.expectedRatio() >= 0.8, check.line());

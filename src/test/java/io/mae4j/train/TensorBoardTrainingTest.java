@@ -3,6 +3,7 @@ package io.mae4j.train;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import io.mae4j.report.AnalysisPlots;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.mae4j.config.ComposedConfig;
@@ -25,6 +26,8 @@ import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.mae4j.run.EpochStats;
+import io.mae4j.run.RunFolder;
 
 /**
  * The TensorBoard output of real (tiny) training runs: a 32 px ViT with 8 px patches (4x4 grid),
@@ -50,7 +53,8 @@ class TensorBoardTrainingTest {
     private Pretrainer.Result run(List<String> args) throws IOException {
         ComposedConfig c = ConfigComposer.locate().compose(args);
         RunFolder folder = RunFolder.create(tmp.resolve("runs"), "tb");
-        return Pretrainer.run(new Pretrainer.Request(c.config(), c.render(), c.overrides(), folder, false));
+        return Pretrainer.run(new Pretrainer.Request(c.config(), c.render(), c.overrides(), folder, false,
+                AnalysisPlots.DURING_TRAINING));
     }
 
     @Test
@@ -136,7 +140,7 @@ class TensorBoardTrainingTest {
         ComposedConfig longer = ConfigComposer.locate().compose(tiny("tensorboard.images_every=0",
                 "tensorboard.histograms_every=0", "train.epochs=2"));
         Pretrainer.run(new Pretrainer.Request(longer.config(), longer.render(), longer.overrides(),
-                RunFolder.open(first.runDir()), true));
+                RunFolder.open(first.runDir()), true, AnalysisPlots.DURING_TRAINING));
         List<Path> files = EventFileReader.eventFiles(first.runDir());
         assertEquals(2, files.size());
         List<Event> resumed = EventFileReader.read(files.get(1)).events();

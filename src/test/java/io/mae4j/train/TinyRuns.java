@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import io.mae4j.run.RunFolder;
+import io.mae4j.report.AnalysisPlots;
 
 /** Tiny, fast pre-training configurations for tests (32 px, one encoder block, 40 images). */
 public final class TinyRuns {
@@ -46,6 +48,7 @@ public final class TinyRuns {
     static Pretrainer.Result run(Path tmp, String... extra) throws IOException {
         ComposedConfig c = compose(tmp, extra);
         RunFolder folder = RunFolder.create(tmp.resolve("runs"), c.experimentName());
-        return Pretrainer.run(new Pretrainer.Request(c.config(), c.render(), c.overrides(), folder, false));
+        return Pretrainer.run(new Pretrainer.Request(c.config(), c.render(), c.overrides(), folder, false,
+                AnalysisPlots.DURING_TRAINING));
     }
 }
