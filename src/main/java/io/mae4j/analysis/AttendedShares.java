@@ -7,7 +7,7 @@ import io.mae4j.model.MaeConfig;
 import io.mae4j.model.MaeModel;
 
 /**
- * Where each patch's attention goes, as attended-set membership (DESIGN.md "Detection line"):
+ * Where each patch's attention goes, as attended-set membership (src/site/markdown/definitions.md "Detection line"):
  * share[b][i][j] = the fraction of (layer, head) pairs, over the layers that enter θ̄
  * ({@code analysis.layers}), in which key patch j belongs to the attended set S_i of query patch
  * i. Used by the spurious-correlation finder to name the non-keypoint patches (S_i \ K) a keypoint

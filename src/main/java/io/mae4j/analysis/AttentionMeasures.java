@@ -9,7 +9,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 
 /**
- * The definitions of DESIGN.md ("Attention" to "Focus index") as tensor operations on one layer's
+ * The definitions of src/site/markdown/definitions.md ("Attention" to "Focus index") as tensor operations on one layer's
  * attention of c images: A (c, H, N+1, N+1), CLS first; keypoint counts t (c, N). No loop runs
  * over patches or heads; the heavy steps touch each of the c·H·N² attention values a fixed number
  * of times (row minimum and sums, one comparison, one matrix product and the entropy terms).

@@ -12,7 +12,7 @@ import java.util.Locale;
  * reported and drawn (heatmaps).
  */
 public enum ClsHandling {
-    /** Rows of α renormalised to sum 1 (DESIGN.md default). */
+    /** Rows of α renormalised to sum 1 (src/site/markdown/definitions.md default). */
     RENORMALISE,
     /** α_ij = A_ij: each row keeps only its patch share, 1 − A_i0. */
     KEEP;

@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * The split of the layers into Retrieval / Capture / Coach and the check of the paper's signature.
  *
- * <p>Signature criteria (section 4.3 and DESIGN.md), each reported on its own:
+ * <p>Signature criteria (section 4.3 and src/site/markdown/definitions.md), each reported on its own:
  * <ul>
  *   <li>{@code retrieval_low_gap}: stage 1's mean gap is below those of stages 2 and 3;
  *   <li>{@code retrieval_broad_focus}: stage 1's mean focus entropy is above stage 2's;

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Splits layers 1..L into three contiguous stages (DESIGN.md "Stages"): both per-layer series,
+ * Splits layers 1..L into three contiguous stages (src/site/markdown/definitions.md "Stages"): both per-layer series,
  * gap_l = θ_KK − θ_NK and focus_l, are standardised (z-scores over layers; a constant series
  * becomes 0), every pair of breakpoints leaving at least {@code minLayers} layers per stage is tried,
  * each stage of each series gets its own least-squares line, and the pair with the smallest summed

@@ -1,5 +1,5 @@
 /**
- * The paper's patch interrelation analysis (sections 3.2 and 4; definitions in DESIGN.md):
+ * The paper's patch interrelation analysis (sections 3.2 and 4; definitions in src/site/markdown/definitions.md):
  * attended sets on the detection line (Eq. 2), weighted and unweighted θ_i (Eq. 3), θ_KK / θ_NK /
  * θ_KN / θ_NN (Eq. 4), the focus index (Eq. 5), the per-patch score θ̄, statistics over probe
  * images (spread, 95 % interval, Wilcoxon signed-rank with rank-biserial effect size, polynomial

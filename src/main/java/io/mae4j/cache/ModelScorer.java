@@ -30,7 +30,7 @@ import java.util.Locale;
 import io.mae4j.data.Normalization;
 
 /**
- * The checkpoint / weights scorer: θ̄ from {@link InterrelationAnalyzer} (DESIGN.md "Per-patch
+ * The checkpoint / weights scorer: θ̄ from {@link InterrelationAnalyzer} (src/site/markdown/definitions.md "Per-patch
  * score"). Geometry: the <b>whole</b> source image is resized, without crop, to the model's
  * img_size × img_size, so the model's patch grid (g = img_size / patch_size) is the canonical grid
  * over the whole source image — non-square images are squashed for scoring, never cut. The

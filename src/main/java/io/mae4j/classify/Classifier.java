@@ -21,7 +21,7 @@ import java.util.Map;
  * patch tokens before it ({@link PoolFeature}).
  *
  * <p>Only the tokens of the kept patches enter the encoder; each keeps the position embedding of
- * its own patch index, so dropping patches is the "mask as prompt" of the paper (DESIGN.md).
+ * its own patch index, so dropping patches is the "mask as prompt" of the paper (src/site/markdown/definitions.md).
  *
  * <p>Trainable parameters: linear probe — the Linear head only (the backbone and {@code fc_norm},
  * which stays at weight 1 / bias 0, are frozen, as MAE's probe trains {@code model.head} only); fine-tune — the encoder ({@code cls_token}, {@code patch_embed}, blocks, and the final

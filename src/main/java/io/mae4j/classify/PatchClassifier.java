@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * A classifier on a mae4j ViT encoder whose patch tokens can be dropped at inference ("mask as
- * prompt", DESIGN.md "Top/Bottom masking"). Implementations run in inference mode (no dropout, no
+ * prompt", src/site/markdown/definitions.md "Top/Bottom masking"). Implementations run in inference mode (no dropout, no
  * gradient) and hold their own parameter store.
  */
 public interface PatchClassifier {

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One image's cached scores seen through one crop (DESIGN.md, "Crop geometry"): keypoint counts
+ * One image's cached scores seen through one crop (src/site/markdown/definitions.md, "Crop geometry"): keypoint counts
  * t<sub>j</sub> and θ̄<sub>j</sub> on the h × w patch grid of the model input, so that a mask
  * refers to the patches the model actually sees.
  *

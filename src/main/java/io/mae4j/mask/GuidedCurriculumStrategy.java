@@ -8,7 +8,7 @@ import java.util.Objects;
 import java.util.SplittableRandom;
 
 /**
- * The guided curriculum mask (DESIGN.md, "Guided curriculum mask", paper 5.2).
+ * The guided curriculum mask (src/site/markdown/definitions.md, "Guided curriculum mask", paper 5.2).
  *
  * <p>Per image, with N patches, K = the patches holding at least one SIFT keypoint of the crop the
  * model sees and θ̄ resampled at the crop's patch centres ({@link CropScores}):

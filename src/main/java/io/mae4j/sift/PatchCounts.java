@@ -3,7 +3,7 @@ package io.mae4j.sift;
 import java.util.List;
 
 /**
- * Keypoint counts t<sub>j</sub> on a patch grid (DESIGN.md, "SIFT counts"): keypoint (x, y) of a
+ * Keypoint counts t<sub>j</sub> on a patch grid (src/site/markdown/definitions.md, "SIFT counts"): keypoint (x, y) of a
  * W × H image belongs to patch (⌊y/P⌋, ⌊x/P⌋), patch index j = row · w + col with w = W / P (the
  * ViT patchify order). A point on the far edge (x = W or y = H, which OpenCV's sub-pixel
  * refinement can produce) is counted in the last column or row. Keypoint patches K = {j : t_j > 0}.

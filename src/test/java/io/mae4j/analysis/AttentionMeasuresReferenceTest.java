@@ -11,7 +11,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * The tensor code against a plain-loop restatement of DESIGN.md on random softmax attention: 3
+ * The tensor code against a plain-loop restatement of src/site/markdown/definitions.md on random softmax attention: 3
  * images, 2 heads, a 3 x 3 grid (N = 9), random keypoint counts with zeros, every combination of
  * include_self and weighted, and γ = 1 and 1.5.
  */

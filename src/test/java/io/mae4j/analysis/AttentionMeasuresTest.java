@@ -15,7 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * DESIGN.md's definitions pinned on a 2 x 2 patch grid (N = 4) whose every number is worked out by
+ * src/site/markdown/definitions.md's definitions pinned on a 2 x 2 patch grid (N = 4) whose every number is worked out by
  * hand below. Values are multiples of 1/32, so sums and detection lines are exact in float32.
  *
  * <pre>

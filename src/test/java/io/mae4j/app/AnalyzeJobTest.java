@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -67,6 +68,7 @@ class AnalyzeJobTest {
     }
 
     @Test
+    @Tag("slow")
     void runFolderCheckpointAndWeightsFile() throws Exception {
         AnalyzeJob.Result r = AnalyzeJob.run(new AnalyzeJob.Request(run, null, null, null,
                 List.of("analysis.gamma=1.2")));

@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,6 +44,7 @@ class BootstrapScorerJobTest {
     }
 
     @Test
+    @Tag("slow")
     void trainsThenScoresThenReusesAndResumes() throws Exception {
         List<String> args = args("mask=guided_curriculum");
         BootstrapScorerJob.Result first = BootstrapScorerJob.build(args, "test", BuildProgress.silent(), out);

@@ -13,6 +13,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * at the best epoch. The schedule has a warm-up and a cosine, so a wrong restored lr position,
  * AdamW step (bias correction) or moment would show in the losses.
  */
+@Tag("slow")
 class ClassifierResumeTest {
 
     @TempDir

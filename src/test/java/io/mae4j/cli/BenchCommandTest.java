@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,6 +54,7 @@ class BenchCommandTest extends ConsoleCapture {
     }
 
     @Test
+    @Tag("slow")
     void dataSectionComparesTheLoaderWithTraining() throws Exception {
         JsonObject d = bench("what=data", "root=" + synth, "batch=4", "reps=2", "warmup=0", "workers=1")
                 .getAsJsonObject("data");
@@ -66,6 +68,7 @@ class BenchCommandTest extends ConsoleCapture {
     }
 
     @Test
+    @Tag("slow")
     void memorySectionWritesTheRssSeries() throws Exception {
         JsonObject m = bench("what=memory", "root=" + synth, "batch=2", "steps=10", "every=2", "workers=1")
                 .getAsJsonObject("memory");

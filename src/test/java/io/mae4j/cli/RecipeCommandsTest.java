@@ -11,10 +11,12 @@ import io.mae4j.app.TinyStory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code cache build scorer=bootstrap} and the {@code quickstart} story, end to end on tiny runs. */
+@Tag("slow")
 class RecipeCommandsTest extends ConsoleCapture {
 
     @TempDir

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Composes every file of configs/ (alone and in every combination) and checks the values make sense. */
@@ -107,6 +108,7 @@ class AllConfigsTest {
     }
 
     @Test
+    @Tag("slow")
     void everyCombinationOfOptionsComposes() {
         List<List<String>> runs = List.of(List.of());
         for (Map.Entry<String, List<String>> e : groups.entrySet()) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
@@ -13,10 +14,16 @@ import ai.djl.ndarray.types.Shape;
 import io.mae4j.util.EngineSetup;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -171,35 +178,43 @@ class BatchLoaderTest {
         l.close();
     }
 
+    /**
+     * Promptness without a wall-clock bound: the transform blocks until it is interrupted, so a close
+     * that waited for running work instead of interrupting it would leave both workers alive (close
+     * gives up after its own 5 s) and the interrupt count at 0. The 60 s limits only turn a hang into
+     * a failure; they are no timing claim.
+     */
     @Test
     void closeStopsWorkersPromptly() throws Exception {
-        ImageTransform slow = new ImageTransform() {
+        CountDownLatch entered = new CountDownLatch(2);
+        AtomicInteger interrupted = new AtomicInteger();
+        Set<Thread> workers = ConcurrentHashMap.newKeySet();
+        CountDownLatch never = new CountDownLatch(1);
+        ImageTransform blocking = new ImageTransform() {
             @Override public int outputSize() { return 16; }
             @Override public TransformedImage apply(DecodedImage image, SplittableRandom rng) {
+                workers.add(Thread.currentThread());
+                entered.countDown();
                 try {
-                    Thread.sleep(2_000);
+                    never.await(); // only an interrupt ends this
                 } catch (InterruptedException e) {
+                    interrupted.incrementAndGet();
                     Thread.currentThread().interrupt();
                     throw new IllegalStateException("interrupted");
                 }
                 return TRAIN.apply(image, rng);
             }
         };
-        long before = loaderThreads();
-        BatchLoader l = BatchLoader.builder(dataset, slow).batchSize(4).numWorkers(2).prefetch(2).build();
-        Thread.sleep(100);
-        assertEquals(before + 2, loaderThreads());
-        long t0 = System.nanoTime();
-        l.close();
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        assertTrue(seconds < 1.0, "close took " + seconds + " s");
-        assertEquals(before, loaderThreads());
+        BatchLoader l = BatchLoader.builder(dataset, blocking).batchSize(4).numWorkers(2).prefetch(2).build();
+        assertTrue(entered.await(60, TimeUnit.SECONDS), "both workers should start a sample");
+        assertEquals(2, workers.size());
+        assertTimeoutPreemptively(Duration.ofSeconds(60), l::close, "close hangs");
+        for (Thread t : workers) {
+            t.join(60_000);
+            assertFalse(t.isAlive(), t.getName() + " still runs after close");
+        }
+        assertEquals(2, interrupted.get(), "close must interrupt the running samples, not wait for them");
         assertFalse(l.hasNext());
-    }
-
-    private static long loaderThreads() {
-        return Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.isAlive() && t.getName().startsWith("mae4j-loader-")).count();
     }
 
     @Test

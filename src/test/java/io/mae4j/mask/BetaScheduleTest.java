@@ -9,7 +9,7 @@ import com.typesafe.config.ConfigFactory;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** Pins β(e) of the three schedules (DESIGN.md, "Guided curriculum mask"). */
+/** Pins β(e) of the three schedules (src/site/markdown/definitions.md, "Guided curriculum mask"). */
 class BetaScheduleTest {
 
     /** The {@code mask.guided} section of configs/defaults.conf: the one place of the defaults. */

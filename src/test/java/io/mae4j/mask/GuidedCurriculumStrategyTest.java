@@ -15,7 +15,7 @@ import java.util.SplittableRandom;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
-/** Pins the guided curriculum mask (DESIGN.md, "Guided curriculum mask") with hand-computed cases. */
+/** Pins the guided curriculum mask (src/site/markdown/definitions.md, "Guided curriculum mask") with hand-computed cases. */
 class GuidedCurriculumStrategyTest extends NdTestBase {
 
     /** θ_j = 7·j mod 16: distinct, not monotone in j. */

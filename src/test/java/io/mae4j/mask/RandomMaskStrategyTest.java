@@ -13,7 +13,7 @@ import ai.djl.ndarray.types.Shape;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
-/** Pins the official MAE {@code random_masking} definition (DESIGN.md, "Random mask"). */
+/** Pins the official MAE {@code random_masking} definition (src/site/markdown/definitions.md, "Random mask"). */
 class RandomMaskStrategyTest extends NdTestBase {
 
 

@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * 2 epochs, 8 validation images as the probe set): what reaches TensorBoard, the run folder and
  * train.log, and that the analysis leaves training untouched.
  */
+@Tag("slow")
 class AnalysisHookTest {
 
     @TempDir

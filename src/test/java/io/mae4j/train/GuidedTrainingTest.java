@@ -13,10 +13,12 @@ import io.mae4j.tensorboard.proto.Summary;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Guided curriculum pre-training reads the θ score cache of the training split. */
+@Tag("slow")
 class GuidedTrainingTest {
 
     @TempDir

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import io.mae4j.run.ResumeConfig;
@@ -18,6 +19,7 @@ import io.mae4j.run.RunFolder;
  * A real {@code kill -9} of a training process (a child JVM), then {@code --resume}: the resumed
  * run must end with the same per-epoch losses as an uninterrupted one.
  */
+@Tag("slow")
 class KillResumeTest {
 
     @TempDir

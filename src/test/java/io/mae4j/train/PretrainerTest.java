@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import io.mae4j.run.Checkpoints;
@@ -26,6 +27,7 @@ class PretrainerTest {
     Path tmp;
 
     @Test
+    @Tag("slow")
     void smokeRunLowersTheLossAndWritesTheRunFolder() throws Exception {
         Pretrainer.Result r = TinyRuns.run(tmp, "train.epochs=4");
         List<EpochStats> h = r.history();
@@ -55,6 +57,7 @@ class PretrainerTest {
     }
 
     @Test
+    @Tag("slow")
     void resumedRunRepeatsTheUninterruptedLossCurve() throws Exception {
         Pretrainer.Result full = TinyRuns.run(tmp.resolve("a"), "train.epochs=3");
         // a second run "killed" after epoch 1: roll its folder back to the epoch-1 checkpoint

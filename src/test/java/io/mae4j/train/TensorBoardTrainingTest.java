@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import io.mae4j.run.EpochStats;
@@ -134,6 +135,7 @@ class TensorBoardTrainingTest {
     }
 
     @Test
+    @Tag("slow")
     void resumeAppendsANewFileFromTheResumedEpoch() throws IOException {
         Pretrainer.Result first = run(tiny("tensorboard.images_every=0", "tensorboard.histograms_every=0"));
         // the run extended to 2 epochs (composed afresh: the same config but train.epochs)
