@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.TreeMap;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -78,6 +79,7 @@ class CommonMaskLossTest {
     }
 
     @Test
+    @Tag("slow") // two more tiny training runs and two compares
     void compareReportsCommonMaskLossBaselinesAndReusesTheBaselineCache() throws Exception {
         Pretrainer.Result a = TinyRuns.run(tmp, "train.epochs=1", "analysis.every=0");
         Pretrainer.Result b = TinyRuns.run(tmp, "train.epochs=1", "analysis.every=0", "mask=block");
