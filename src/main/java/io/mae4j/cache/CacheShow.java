@@ -23,7 +23,7 @@ import javax.imageio.ImageIO;
 public final class CacheShow {
 
     /** Width of the colour-bar strip on the right, in pixels. */
-    static final int BAR = 90;
+    public static final int BAR = 90;
 
     private CacheShow() {}
 
