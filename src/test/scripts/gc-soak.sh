@@ -65,19 +65,18 @@ summary() {  # summary <phase> <names...>
   [ $nan -eq 0 ] && [ $differs -eq 0 ]
 }
 
-names=()
-for i in $(seq 1 "$xmn_runs"); do
-  run "xmn-$i" "$(experiment "$i")" -Xmn4m
-  names+=("xmn-$i")
-done
-summary "-Xmn4m" "${names[@]}"; status1=$?
-
-names=()
-for i in $(seq 1 "$par_runs"); do
-  run "par-$i" "$(experiment "$i")" &
-  names+=("par-$i")
-  while [ "$(jobs -rp | wc -l)" -ge "$par" ]; do sleep 0.5; done
-done
-wait
-summary "$par JVMs at a time" "${names[@]}"; status2=$?
+# phase <prefix> <runs> <jvms at a time> [jvm options...]: runs and summarises one phase
+phase() {
+  local prefix=$1 runs=$2 at_once=$3 i; shift 3
+  local names=()
+  for i in $(seq 1 "$runs"); do
+    run "$prefix-$i" "$(experiment "$i")" "$@" &
+    names+=("$prefix-$i")
+    while [ "$(jobs -rp | wc -l)" -ge "$at_once" ]; do sleep 0.5; done
+  done
+  wait
+  summary "$prefix ($at_once JVMs at a time $*)" "${names[@]}"
+}
+phase xmn "$xmn_runs" "${XMN_AT_ONCE:-1}" -Xmn4m; status1=$?
+phase par "$par_runs" "$par"; status2=$?
 [ $status1 -eq 0 ] && [ $status2 -eq 0 ]

@@ -125,11 +125,11 @@ public final class BootstrapScorerJob {
             RunFolder folder = RunFolder.open(dir);
             ResumeConfig rc = ResumeConfig.load(folder, List.of());
             Pretrainer.run(new Pretrainer.Request(rc.config(), rc.rendered(), rc.overrides(), folder, true,
-                    AnalysisPlots.DURING_TRAINING));
+                    TrainingFigures.ALL));
             return new Run(dir, State.RESUMED, epochs);
         }
         Pretrainer.run(new Pretrainer.Request(boot.config(), boot.render(), boot.overrides(), RunFolder.at(dir), false,
-                AnalysisPlots.DURING_TRAINING));
+                TrainingFigures.ALL));
         return new Run(dir, State.TRAINED, epochs);
     }
 

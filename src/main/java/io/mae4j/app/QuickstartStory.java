@@ -107,7 +107,7 @@ public final class QuickstartStory {
     private static Pretrainer.Result train(ComposedConfig c) throws IOException {
         RunFolder folder = RunFolder.create(Path.of(c.config().getString("runs_dir")), c.experimentName());
         return Pretrainer.run(new Pretrainer.Request(c.config(), c.render(), c.overrides(), folder, false,
-                AnalysisPlots.DURING_TRAINING));
+                TrainingFigures.ALL));
     }
 
     private static String summary(Pretrainer.Result r) {

@@ -1,5 +1,6 @@
 package io.mae4j.cli;
 
+import io.mae4j.app.TrainingFigures;
 import io.mae4j.config.ComposedConfig;
 import io.mae4j.config.ConfigComposer;
 import io.mae4j.train.Pretrainer;
@@ -48,7 +49,7 @@ public class TrainCommand implements Callable<Integer> {
             RunFolder folder = RunFolder.open(resume);
             ResumeConfig rc = ResumeConfig.load(folder, args);
             results.add(Pretrainer.run(new Pretrainer.Request(rc.config(), rc.rendered(), rc.overrides(), folder, true,
-                    AnalysisPlots.DURING_TRAINING)));
+                    TrainingFigures.ALL)));
         } else if (multirun) {
             runMultirun(prefixArgs());
         } else {
@@ -90,7 +91,7 @@ public class TrainCommand implements Callable<Integer> {
 
     private static Pretrainer.Result runOne(ComposedConfig composed, RunFolder folder) throws Exception {
         return Pretrainer.run(new Pretrainer.Request(composed.config(), composed.render(), composed.overrides(), folder, false,
-                AnalysisPlots.DURING_TRAINING));
+                TrainingFigures.ALL));
     }
 
     private static Path runsDir(ComposedConfig composed) {

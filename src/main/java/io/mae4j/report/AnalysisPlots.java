@@ -56,22 +56,6 @@ public final class AnalysisPlots {
     }
 
     /**
-     * The figures of an analysis made during training ({@link #pngs}) and the run's stage-emergence picture
-     * ({@link StageEmergence#write}), for the training loop, which does not draw itself.
-     */
-    public static final io.mae4j.train.AnalysisFigures DURING_TRAINING = new io.mae4j.train.AnalysisFigures() {
-        @Override
-        public Map<String, byte[]> pngs(AnalysisResult r) throws IOException {
-            return AnalysisPlots.pngs(r);
-        }
-
-        @Override
-        public byte[] emergence(java.nio.file.Path runDir) throws IOException {
-            return StageEmergence.write(runDir);
-        }
-    };
-
-    /**
      * The figures as PNG bytes, by name: theta_layers (Fig. 5), focus_layers (Fig. 6), stages
      * (Fig. 7a, only when stages exist) and heatmaps (Fig. 7b). For TensorBoard image summaries.
      */

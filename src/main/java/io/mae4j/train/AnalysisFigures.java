@@ -2,13 +2,14 @@ package io.mae4j.train;
 
 import io.mae4j.analysis.AnalysisResult;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Map;
 
 /**
  * Draws the figures of one interrelation analysis made during training, as PNG bytes by name (the
  * file stem under the epoch's analysis folder and the TensorBoard tag {@code analysis/plots/<name>}).
  * The training loop does not draw: its caller supplies this (the CLI and the app layer pass
- * {@code io.mae4j.report.AnalysisPlots.DURING_TRAINING}), so {@code train} does not depend on {@code report}.
+ * {@code io.mae4j.app.TrainingFigures#ALL}), so {@code train} does not depend on {@code report}.
  */
 @FunctionalInterface
 public interface AnalysisFigures {
@@ -20,10 +21,10 @@ public interface AnalysisFigures {
     Map<String, byte[]> pngs(AnalysisResult r) throws IOException;
 
     /**
-     * The stage-emergence picture of a run's analyses so far (written into the run folder by the
-     * drawer), or null when there is none; none by default.
+     * Figures over all analyses of the run so far (the stage-emergence picture), drawn after each one and
+     * written by the implementation into {@code runDir}; PNG bytes by name for TensorBoard. None by default.
      */
-    default byte[] emergence(java.nio.file.Path runDir) throws IOException {
-        return null;
+    default Map<String, byte[]> runPngs(Path runDir) throws IOException {
+        return Map.of();
     }
 }

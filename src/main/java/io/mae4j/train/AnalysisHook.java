@@ -138,12 +138,9 @@ final class AnalysisHook {
         for (Map.Entry<String, byte[]> f : pngs.entrySet()) {
             Files.write(dir.resolve(f.getKey() + ".png"), f.getValue());
         }
-        byte[] emergence = figures.emergence(runDir); // every analysis so far, this one included
-        if (emergence != null) {
-            pngs = new LinkedHashMap<>(pngs);
-            pngs.put("emergence", emergence);
-        }
-        return new Outcome(epoch, r, pngs, dir, (System.nanoTime() - t0) / 1e9);
+        Map<String, byte[]> all = new LinkedHashMap<>(pngs);
+        all.putAll(figures.runPngs(runDir)); // over every analysis so far, this one included (stage emergence)
+        return new Outcome(epoch, r, all, dir, (System.nanoTime() - t0) / 1e9);
     }
 
     /**

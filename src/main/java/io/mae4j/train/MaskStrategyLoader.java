@@ -38,11 +38,6 @@ final class MaskStrategyLoader {
      */
     record Masking(MaskStrategy strategy, CurriculumCheck feasibility) {}
 
-    /** The configured mask strategy, with its score source when it needs one. */
-    static MaskStrategy maskStrategy(Config c, ImageFolderDataset train) throws IOException {
-        return masking(c, train).strategy();
-    }
-
     /** The configured mask strategy and, for guided_curriculum, the check of its schedule against the cache. */
     static Masking masking(Config c, ImageFolderDataset train) throws IOException {
         String name = c.getString("mask.name");

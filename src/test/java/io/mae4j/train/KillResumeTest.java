@@ -56,7 +56,7 @@ class KillResumeTest {
         RunFolder folder = RunFolder.open(runDir);
         ResumeConfig rc = ResumeConfig.load(folder, List.of());
         Pretrainer.Result resumed = Pretrainer.run(new Pretrainer.Request(rc.config(), rc.rendered(),
-                rc.overrides(), folder, true, AnalysisPlots.DURING_TRAINING));
+                rc.overrides(), folder, true, AnalysisPlots::pngs));
         assertEquals(6, resumed.history().size());
         for (int e = 0; e < 6; e++) {
             // same draws, same state; the BLAS may still round differently when the restored

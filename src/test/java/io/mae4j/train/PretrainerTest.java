@@ -1,5 +1,6 @@
 package io.mae4j.train;
 
+import io.mae4j.app.TrainingFigures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -67,7 +68,7 @@ class PretrainerTest {
                 StandardCopyOption.REPLACE_EXISTING);
         ResumeConfig rc = ResumeConfig.load(folder, List.of());
         Pretrainer.Result resumed = Pretrainer.run(new Pretrainer.Request(rc.config(), rc.rendered(),
-                rc.overrides(), folder, true, AnalysisPlots.DURING_TRAINING));
+                rc.overrides(), folder, true, TrainingFigures.ALL));
         assertEquals(3, resumed.history().size(), "metrics.csv holds each epoch once after resume");
         for (int e = 0; e < 3; e++) {
             // same draws, same state; the BLAS may still round differently when the restored
@@ -87,7 +88,7 @@ class PretrainerTest {
         byte[] before = Files.readAllBytes(folder.lastCheckpoint());
         ResumeConfig rc = ResumeConfig.load(folder, List.of("train.epochs=3", "train.lr=1e12"));
         TrainingDivergedException e = assertThrows(TrainingDivergedException.class, () -> Pretrainer.run(
-                new Pretrainer.Request(rc.config(), rc.rendered(), rc.overrides(), folder, true, AnalysisPlots.DURING_TRAINING)));
+                new Pretrainer.Request(rc.config(), rc.rendered(), rc.overrides(), folder, true, TrainingFigures.ALL)));
         assertTrue(e.getMessage().contains("last good checkpoint is kept"), e.getMessage());
         assertTrue(e.getMessage().contains("epoch 2"), e.getMessage());
         assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(folder.lastCheckpoint())),

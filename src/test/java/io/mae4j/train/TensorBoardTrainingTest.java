@@ -1,5 +1,6 @@
 package io.mae4j.train;
 
+import io.mae4j.app.TrainingFigures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -55,7 +56,7 @@ class TensorBoardTrainingTest {
         ComposedConfig c = ConfigComposer.locate().compose(args);
         RunFolder folder = RunFolder.create(tmp.resolve("runs"), "tb");
         return Pretrainer.run(new Pretrainer.Request(c.config(), c.render(), c.overrides(), folder, false,
-                AnalysisPlots.DURING_TRAINING));
+                TrainingFigures.ALL));
     }
 
     @Test
@@ -142,7 +143,7 @@ class TensorBoardTrainingTest {
         ComposedConfig longer = ConfigComposer.locate().compose(tiny("tensorboard.images_every=0",
                 "tensorboard.histograms_every=0", "train.epochs=2"));
         Pretrainer.run(new Pretrainer.Request(longer.config(), longer.render(), longer.overrides(),
-                RunFolder.open(first.runDir()), true, AnalysisPlots.DURING_TRAINING));
+                RunFolder.open(first.runDir()), true, TrainingFigures.ALL));
         List<Path> files = EventFileReader.eventFiles(first.runDir());
         assertEquals(2, files.size());
         List<Event> resumed = EventFileReader.read(files.get(1)).events();

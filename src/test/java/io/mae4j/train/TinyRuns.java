@@ -1,5 +1,6 @@
 package io.mae4j.train;
 
+import io.mae4j.app.TrainingFigures;
 import io.mae4j.config.ComposedConfig;
 import io.mae4j.config.ConfigComposer;
 import java.io.IOException;
@@ -49,6 +50,6 @@ public final class TinyRuns {
         ComposedConfig c = compose(tmp, extra);
         RunFolder folder = RunFolder.create(tmp.resolve("runs"), c.experimentName());
         return Pretrainer.run(new Pretrainer.Request(c.config(), c.render(), c.overrides(), folder, false,
-                AnalysisPlots.DURING_TRAINING));
+                TrainingFigures.ALL));
     }
 }
