@@ -1,5 +1,6 @@
 package io.mae4j.app;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import com.typesafe.config.Config;
 import io.mae4j.analysis.AnalysisReport;
@@ -72,12 +73,12 @@ public final class AnalyzeJob {
         ProbeSource images = ProbeSource.resolve(req.images(), c.getConfig("data"), settings.numImages());
         ProbeSet probes = ProbeSet.fromFiles(images.files(), cfg.imgSize(), cfg.patchSize(),
                 Normalization.from(c.getConfig("data")).mean(), Normalization.from(c.getConfig("data")).std(), settings.sift());
-        EngineSetup.start(c.getInt("runtime.threads"), c.getInt("runtime.interop_threads"));
+        Device device = EngineSetup.start(c);
         String stem = src.file().getFileName().toString().replaceFirst("\\.[^.]+$", "");
         String name = req.name() != null ? req.name() : (stem + "_" + images.label()).replaceAll("[^A-Za-z0-9._-]", "_");
         Path dir = req.out() != null ? req.out()
                 : src.runDir() != null ? src.runDir().resolve("analysis").resolve(name) : Path.of("analysis", name);
-        try (NDManager manager = NDManager.newBaseManager()) {
+        try (NDManager manager = NDManager.newBaseManager(device)) {
             ModelSource.Loaded loaded = src.load(manager);
             AnalysisResult r = new InterrelationAnalyzer(settings).analyze(loaded.model(), probes, manager);
             Map<String, Object> prov = new LinkedHashMap<>();

@@ -12,6 +12,7 @@ import io.mae4j.run.Checkpoints;
 import io.mae4j.train.Pretrainer;
 import io.mae4j.run.ResumeConfig;
 import io.mae4j.run.RunFolder;
+import io.mae4j.util.EngineSetup;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -128,6 +129,7 @@ public final class BootstrapScorerJob {
                     TrainingFigures.ALL));
             return new Run(dir, State.RESUMED, epochs);
         }
+        EngineSetup.start(boot.config()); // libtorch and runtime.device checked before the run folder exists
         Pretrainer.run(new Pretrainer.Request(boot.config(), boot.render(), boot.overrides(), RunFolder.at(dir), false,
                 TrainingFigures.ALL));
         return new Run(dir, State.TRAINED, epochs);

@@ -1,5 +1,6 @@
 package io.mae4j.app;
 
+import ai.djl.Device;
 import com.typesafe.config.Config;
 import io.mae4j.cache.BuildProgress;
 import io.mae4j.cache.BuildResult;
@@ -89,8 +90,8 @@ public final class CacheBuildJob {
             throws IOException {
         ModelSource src = ModelSource.resolve(source, args);
         Config mc = src.config();
-        EngineSetup.start(mc.getInt("runtime.threads"), mc.getInt("runtime.interop_threads"));
-        try (ModelScorer scorer = ModelScorer.open(src)) {
+        Device device = EngineSetup.start(mc);
+        try (ModelScorer scorer = ModelScorer.open(src, device)) {
             CacheSettings ms = CacheSettings.from(mc);
             ms = new CacheSettings(ms.path(), ms.split(), source.toString(), scorer.gridSize(), ms.workers(),
                     ms.commitEvery(), ms.sift(), ms.siftSide());

@@ -1,5 +1,6 @@
 package io.mae4j.app;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
@@ -85,14 +86,14 @@ public final class MaskEvalJob {
             label = req.images() == null || req.images().isEmpty() ? data.getString("val_split") : req.images();
             ds = ImageFolderDataset.open(Path.of(data.getString("root")), label, settings.maxImages());
         }
-        EngineSetup.start(c.getInt("runtime.threads"), c.getInt("runtime.interop_threads"));
+        Device device = EngineSetup.start(c);
         String stem = req.checkpoint().getFileName() == null ? "classifier"
                 : req.checkpoint().getFileName().toString().replaceFirst("\\.[^.]+$", "");
         String name = (label + "_" + settings.drop().key()).replaceAll("[^A-Za-z0-9._-]", "_");
         Path dir = req.out() != null ? req.out()
                 : runDir != null ? runDir.resolve("mask_eval").resolve(name)
                 : Path.of("mask_eval", stem.replaceAll("[^A-Za-z0-9._-]", "_") + "_" + name);
-        try (NDManager manager = NDManager.newBaseManager()) {
+        try (NDManager manager = NDManager.newBaseManager(device)) {
             PatchClassifier clf = loader.load(req.checkpoint(), manager);
             MaskEvalRunner runner = new MaskEvalRunner(clf, settings, analysis, Normalization.from(data).mean(),
                     Normalization.from(data).std());

@@ -12,6 +12,7 @@ import io.mae4j.report.Comparison;
 import io.mae4j.train.CommonMaskLoss;
 import io.mae4j.train.Pretrainer;
 import io.mae4j.run.RunFolder;
+import io.mae4j.util.EngineSetup;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -105,6 +106,7 @@ public final class QuickstartStory {
     }
 
     private static Pretrainer.Result train(ComposedConfig c) throws IOException {
+        EngineSetup.start(c.config()); // libtorch and runtime.device checked before a run folder exists
         RunFolder folder = RunFolder.create(Path.of(c.config().getString("runs_dir")), c.experimentName());
         return Pretrainer.run(new Pretrainer.Request(c.config(), c.render(), c.overrides(), folder, false,
                 TrainingFigures.ALL));

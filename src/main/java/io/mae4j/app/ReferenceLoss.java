@@ -1,5 +1,6 @@
 package io.mae4j.app;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
@@ -41,7 +42,7 @@ public final class ReferenceLoss {
         MaeConfig cfg = ModelSettings.from(c.getConfig("model"));
         EngineSetup.start(0, 0);
         StateDict in = WeightFiles.read(inputs);
-        try (NDManager m = NDManager.newBaseManager()) {
+        try (NDManager m = NDManager.newBaseManager(Device.cpu())) { // a check against PyTorch: CPU float32
             MaeModel mae = new MaeModel(cfg);
             mae.initialize(m);
             InitWeights.apply(weights, mae, m);

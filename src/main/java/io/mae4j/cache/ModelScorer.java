@@ -1,5 +1,6 @@
 package io.mae4j.cache;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import com.typesafe.config.Config;
 import io.mae4j.analysis.AnalysisSettings;
@@ -65,9 +66,10 @@ public final class ModelScorer implements Scorer, AutoCloseable {
      * Loads the model of a run folder, .ckpt or weights file (call {@code EngineSetup.start} first).
      *
      * @param source resolved by {@link ModelSource#resolve}
+     * @param device where the model and every scoring array live (the run's selected device)
      */
-    public static ModelScorer open(ModelSource source) throws IOException {
-        NDManager m = NDManager.newBaseManager();
+    public static ModelScorer open(ModelSource source, Device device) throws IOException {
+        NDManager m = NDManager.newBaseManager(device);
         try {
             return new ModelScorer(source, m);
         } catch (IOException | RuntimeException e) {

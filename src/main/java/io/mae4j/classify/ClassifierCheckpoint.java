@@ -7,6 +7,7 @@ import ai.djl.nn.Parameter;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParseException;
+import io.mae4j.device.Host;
 import io.mae4j.model.MaeModel;
 import io.mae4j.run.Checkpoints;
 import io.mae4j.run.ZipArchive;
@@ -79,14 +80,14 @@ public final class ClassifierCheckpoint {
         ZipArchive.write(file, sink -> {
             sink.put(META, GSON.toJson(meta).getBytes(StandardCharsets.UTF_8));
             for (Map.Entry<String, Parameter> e : classifier.officialParameters().entrySet()) {
-                sink.put(MODEL + e.getKey(), e.getValue().getArray().encode());
+                sink.put(MODEL + e.getKey(), Host.encode(e.getValue().getArray())); // read back to the CPU
             }
             for (Map.Entry<String, NDArray> e : classifier.head().buffers().entrySet()) {
-                sink.put(BUFFER + e.getKey(), e.getValue().encode());
+                sink.put(BUFFER + e.getKey(), Host.encode(e.getValue()));
             }
             if (optimizerState != null) {
                 for (NDArray a : optimizerState) {
-                    sink.put(OPTIM + a.getName(), a.encode());
+                    sink.put(OPTIM + a.getName(), Host.encode(a));
                 }
             }
             if (progress != null) {

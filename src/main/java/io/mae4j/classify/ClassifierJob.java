@@ -1,10 +1,12 @@
 package io.mae4j.classify;
 
+import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import com.typesafe.config.Config;
 import io.mae4j.config.ComposedConfig;
+import io.mae4j.device.Host;
 import io.mae4j.tensorboard.EventFileWriter;
 import io.mae4j.tensorboard.Summaries;
 import io.mae4j.tensorboard.SummaryWriter;
@@ -84,7 +86,7 @@ public final class ClassifierJob {
         HeadKind kind = req.kind();
         ClassifierSettings s = ClassifierSettings.from(c, kind);
         long seed = c.getLong("seed");
-        EngineSetup.start(c.getInt("runtime.threads"), c.getInt("runtime.interop_threads"));
+        Device device = EngineSetup.start(c); // before the run folder exists: a GPU not seen is refused here
         String name = c.getString("name") + "_" + kind.configName();
         List<String> overrides = new ArrayList<>();
         overrides.add("checkpoint=" + req.checkpoint());
@@ -95,7 +97,7 @@ public final class ClassifierJob {
         folder.writeProvenance(rendered, overrides, seed,
                 RunFolder.sha256(data.train().fingerprint() + ":" + data.val().fingerprint()));
         List<ClassifierEpoch> history = new ArrayList<>();
-        try (NDManager root = NDManager.newBaseManager()) {
+        try (NDManager root = NDManager.newBaseManager(device)) {
             ModelSource.Loaded loaded = src.load(root);
             Engine.getInstance().setRandomSeed((int) seed);
             Classifier clf = Classifier.create(loaded.model(), kind, s.feature(), data.classNames(), root);
@@ -171,14 +173,14 @@ public final class ClassifierJob {
             return new Result(folder.dir(), history, note);
         }
         long seed = c.getLong("seed");
-        EngineSetup.start(c.getInt("runtime.threads"), c.getInt("runtime.interop_threads"));
+        Device device = EngineSetup.start(c);
         ClassifierData data = ClassifierData.open(c, header.meta().model().imgSize(), seed);
         if (!data.classNames().equals(header.meta().classNames())) {
             throw new IOException("cannot resume " + runDir + ": " + file + " has classes " + header.meta().classNames()
                     + " but data.train_split now has " + data.classNames() + "; check data.root");
         }
         rewriteMetrics(folder, history);
-        try (NDManager root = NDManager.newBaseManager()) {
+        try (NDManager root = NDManager.newBaseManager(device)) {
             ClassifierCheckpoint.Resumable ck = ClassifierCheckpoint.readResumable(file, root);
             Classifier clf = ck.loaded().classifier();
             say(folder, String.format(Locale.ROOT, "resumed from %s after epoch %d of %d (step %d)%s", file, done,
@@ -233,6 +235,7 @@ public final class ClassifierJob {
             ClassifierTrainer.Evaluation ev = null;
             if (s.evalDue(epoch)) {
                 ev = valCache != null ? l.trainer().evaluate(valCache) : l.trainer().evaluate(l.data().valBatches(s.batchSize()));
+                Host.releaseCached(root.getDevice()); // evaluation's batch shapes differ from training's (GPU only)
             }
             ClassifierEpoch row = new ClassifierEpoch(epoch, step, sum.meanLoss(), sum.lastLr(), sum.imgPerSec(),
                     ev == null ? Double.NaN : ev.loss(), ev == null ? Double.NaN : ev.top1(),

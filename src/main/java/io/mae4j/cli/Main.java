@@ -1,6 +1,7 @@
 package io.mae4j.cli;
 
 import io.mae4j.config.ConfigException;
+import io.mae4j.device.SetupException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -28,6 +29,7 @@ import picocli.CommandLine.Command;
             LinprobeCommand.class,
             FinetuneCommand.class,
             MaskEvalCommand.class,
+            DoctorCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
@@ -54,11 +56,12 @@ public final class Main implements Runnable {
     private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
         PrintWriter err = cl.getErr();
         boolean userError = e instanceof ConfigException || e instanceof IllegalArgumentException
-                || e instanceof IOException;
+                || e instanceof IOException || e instanceof SetupException;
         err.println("error: " + e.getMessage());
         if (!userError || Boolean.getBoolean("mae4j.debug")) {
             e.printStackTrace(err);
-        } else {
+        } else if (!(e instanceof SetupException)) {
+            // a SetupException's one sentence is the whole story (what was found, what to do)
             err.println("(run with -Dmae4j.debug=true for the stack trace)");
         }
         err.flush();

@@ -6,6 +6,7 @@ import io.mae4j.config.ConfigComposer;
 import io.mae4j.train.Pretrainer;
 import io.mae4j.run.ResumeConfig;
 import io.mae4j.run.RunFolder;
+import io.mae4j.util.EngineSetup;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -54,6 +55,7 @@ public class TrainCommand implements Callable<Integer> {
             runMultirun(prefixArgs());
         } else {
             ComposedConfig composed = ConfigComposer.locate().compose(prefixArgs());
+            EngineSetup.start(composed.config()); // libtorch and runtime.device checked before a run folder exists
             RunFolder folder = RunFolder.create(runsDir(composed), composed.experimentName());
             results.add(runOne(composed, folder));
         }
@@ -74,6 +76,9 @@ public class TrainCommand implements Callable<Integer> {
         List<ComposedConfig> composed = new ArrayList<>();
         for (List<String> job : jobs) {
             composed.add(composer.compose(job)); // validate every job before running any
+        }
+        for (ComposedConfig c : composed) {
+            EngineSetup.start(c.config()); // every job's runtime.device, before the sweep folder exists
         }
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         Path sweep = runsDir(composed.get(0)).resolve(composed.get(0).experimentName()).resolve("multirun-" + stamp);

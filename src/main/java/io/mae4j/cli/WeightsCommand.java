@@ -85,7 +85,7 @@ public class WeightsCommand implements Runnable {
                 throw new IllegalArgumentException(source + " is a weights file: convert it with `weights convert`");
             }
             EngineSetup.start(0, 0);
-            try (NDManager m = NDManager.newBaseManager()) {
+            try (NDManager m = NDManager.newBaseManager(ai.djl.Device.cpu())) { // an export is read on the CPU
                 ModelSource.Loaded loaded = src.load(m);
                 MaeModel mae = loaded.model();
                 StateDict sd = WeightExporter.export(mae.officialParameters(), Map.of("pos_embed",

@@ -14,10 +14,13 @@ final class Constraints {
 
     /** Allowed values of enumerated string keys. */
     static final Map<String, List<String>> ALLOWED = Map.of(
-            "runtime.device", List.of("auto", "cpu", "gpu"),
             "data.kind", List.of("synthetic", "image_folder"),
             "eval.feature", List.of("cls", "mean"),
             "analysis.cls_handling", List.of("renormalise", "keep"));
+
+    /** String keys whose values follow a pattern: the pattern and the spellings to suggest. */
+    static final Map<String, Map.Entry<Pattern, String>> PATTERNS = Map.of(
+            "runtime.device", Map.entry(Pattern.compile("auto|cpu|gpu(:\\d{1,3})?"), "auto, cpu, gpu, gpu:N (N = 0, 1, ...)"));
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]*");
 
@@ -33,6 +36,12 @@ final class Constraints {
                 throw new ConfigException("key '" + e.getKey() + "' is '" + v + "' (from "
                         + Schema.originLabel(c.getValue(e.getKey()).origin()) + "); choose one of: "
                         + String.join(", ", Suggest.byDistance(v, e.getValue())));
+            }
+        }
+        for (Map.Entry<String, Map.Entry<Pattern, String>> e : PATTERNS.entrySet()) {
+            if (c.hasPath(e.getKey()) && !e.getValue().getKey().matcher(c.getString(e.getKey())).matches()) {
+                throw new ConfigException("key '" + e.getKey() + "' is '" + c.getString(e.getKey()) + "' (from "
+                        + Schema.originLabel(c.getValue(e.getKey()).origin()) + "); choose one of: " + e.getValue().getValue());
             }
         }
         if (c.hasPath("name")) {

@@ -2,6 +2,7 @@ package io.mae4j.optim;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Parameter;
+import io.mae4j.device.Host;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,7 +44,7 @@ public final class ParamGroups {
         Map<String, Double> squares = new LinkedHashMap<>();
         params.forEach((name, p) -> {
             NDArray a = p.getArray();
-            float[] v = a.toFloatArray();
+            float[] v = Host.floats(a); // a parameter: read through a closed host copy
             String block = blockOf(name);
             double s = 0;
             for (float x : v) {

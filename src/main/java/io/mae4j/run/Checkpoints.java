@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import com.google.gson.Gson;
+import io.mae4j.device.Host;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -46,10 +47,10 @@ public final class Checkpoints {
         ZipArchive.write(file, sink -> {
             sink.put(META, GSON.toJson(meta).getBytes(StandardCharsets.UTF_8));
             for (Map.Entry<String, Parameter> e : params.entrySet()) {
-                sink.put(MODEL + e.getKey(), e.getValue().getArray().encode());
+                sink.put(MODEL + e.getKey(), Host.encode(e.getValue().getArray())); // read back to the CPU
             }
             for (NDArray a : optimizerState) {
-                sink.put(OPTIM + a.getName(), a.encode());
+                sink.put(OPTIM + a.getName(), Host.encode(a));
             }
         });
     }

@@ -103,7 +103,11 @@ public final class EpochRunner {
                 try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                     MaeOutput out = model.forwardMae(store, imgs, m.idsShuffle(), m.idsRestore(), m.mask(),
                             m.lenKeep(), true);
-                    loss = out.loss().getFloat();
+                    // One host read per iteration, on purpose: the divergence check below must stop the run
+                    // before a non-finite loss reaches the backward and the weights, and the per-sample losses
+                    // feed the loss histogram. On a GPU this is one synchronisation per step (a few bytes;
+                    // the step's kernels are queued by then): see src/site/markdown/gpu.md.
+                    loss = out.loss().getFloat(); // ()
                     perSample = out.perSampleLoss().toFloatArray(); // (B)
                     if (!Double.isFinite(loss)) {
                         throw new TrainingDivergedException(epoch, globalStep, loss, lr);

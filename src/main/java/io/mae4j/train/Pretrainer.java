@@ -1,9 +1,12 @@
 package io.mae4j.train;
 
+import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import com.typesafe.config.Config;
+import io.mae4j.device.Host;
+import io.mae4j.device.RuntimeSettings;
 import io.mae4j.mask.MaskStrategy;
 import io.mae4j.model.MaeConfig;
 import io.mae4j.model.MaeModel;
@@ -75,7 +78,8 @@ public final class Pretrainer {
     public static Result run(Request req) throws IOException {
         Config c = req.config();
         long seed = c.getLong("seed");
-        EngineSetup.start(c.getInt("runtime.threads"), c.getInt("runtime.interop_threads"));
+        RuntimeSettings rt = RuntimeSettings.from(c);
+        Device device = EngineSetup.start(rt); // every array of the run lives on it (root manager below)
         MaeConfig modelCfg = ModelSettings.from(c.getConfig("model"));
         TrainSettings ts = TrainSettings.from(c.getConfig("train"));
         EvalSettings es = EvalSettings.from(c.getConfig("eval"));
@@ -83,7 +87,7 @@ public final class Pretrainer {
         String digest = RunFolder.sha256(req.renderedConfig());
 
         try (TrainData data = TrainData.open(c, modelCfg.imgSize(), seed);
-                NDManager root = NDManager.newBaseManager()) {
+                NDManager root = NDManager.newBaseManager(device)) {
             MaskStrategyLoader.Masking masking = MaskStrategyLoader.masking(c, data.train());
             MaskStrategy mask = masking.strategy();
             Engine.getInstance().setRandomSeed((int) seed);
@@ -107,7 +111,10 @@ public final class Pretrainer {
                     }
                 }
                 folder.log(data.describe());
+                String where = "device " + device + " (runtime.device=" + rt.device() + ")";
+                folder.log(where);
                 LOG.info("run folder: {}", folder.dir().toAbsolutePath());
+                LOG.info("{}", where);
                 LOG.info("{}", data.describe());
 
                 EpochRunner runner = new EpochRunner(model, optimizer, mask, ts, seed, root);
@@ -193,6 +200,7 @@ public final class Pretrainer {
             AnalysisHook.Outcome analysis = l.analysis().due(epoch, ts.epochs())
                     ? l.analysis().run(l.model(), epoch, step, l.folder().dir(), l.root())
                     : null;
+            Host.releaseCached(l.root().getDevice()); // k-NN / analysis shapes differ from training's (GPU only)
             EpochStats stats = new EpochStats(epoch, step, s.meanLoss(), s.lastLr(), s.imgPerSec(), knn[0], knn[1],
                     (System.nanoTime() - t0) / 1e9, s.meanBeta(), s.meanBetaEffective());
             l.tb().epochEnded(stats);

@@ -1,12 +1,18 @@
 package io.mae4j.util;
 
+import ai.djl.Device;
 import ai.djl.engine.Engine;
-import java.nio.file.Path;
-import java.nio.file.Paths;
+import com.typesafe.config.Config;
+import io.mae4j.device.DeviceInventory;
+import io.mae4j.device.EngineStarter;
+import io.mae4j.device.RuntimeSettings;
 
 /**
- * Starts the DJL PyTorch engine offline, with the thread settings of a run. Must run before any
- * other DJL call: libtorch reads the thread counts once.
+ * Starts the DJL PyTorch engine offline, with the thread settings of a run, and picks the run's device
+ * ({@code runtime.device}). Must run before any other DJL call: libtorch reads the thread counts once, and
+ * DJL reads where libtorch comes from when the engine loads. A libtorch that does not load, or a GPU asked
+ * for and not seen, ends in a {@link io.mae4j.device.SetupException} with one sentence, never a stack trace.
+ * The work is done by {@link EngineStarter}.
  */
 public final class EngineSetup {
 
@@ -19,18 +25,32 @@ public final class EngineSetup {
      * @param interopThreads inter-op threads, 0 = leave the default
      * @return the engine
      */
-    public static synchronized Engine start(int threads, int interopThreads) {
-        System.setProperty("ai.djl.offline", "true");
-        if (System.getenv("DJL_CACHE_DIR") == null && System.getProperty("DJL_CACHE_DIR") == null) {
-            Path cache = Paths.get(System.getProperty("user.home"), ".djl.ai");
-            System.setProperty("DJL_CACHE_DIR", cache.toString());
-        }
-        if (threads > 0 && System.getProperty("ai.djl.pytorch.num_threads") == null) {
-            System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
-        }
-        if (interopThreads > 0 && System.getProperty("ai.djl.pytorch.num_interop_threads") == null) {
-            System.setProperty("ai.djl.pytorch.num_interop_threads", Integer.toString(interopThreads));
-        }
-        return Engine.getEngine("PyTorch");
+    public static Engine start(int threads, int interopThreads) {
+        return EngineStarter.start(threads, interopThreads);
+    }
+
+    /**
+     * Starts the engine with a run's {@code runtime.*} settings and returns the device the run uses.
+     *
+     * @param c the resolved config
+     * @return the selected device
+     */
+    public static Device start(Config c) {
+        return EngineStarter.start(RuntimeSettings.from(c));
+    }
+
+    /**
+     * Starts the engine and returns the device {@code settings.device()} resolves to.
+     *
+     * @param settings the runtime settings
+     * @return the selected device
+     */
+    public static Device start(RuntimeSettings settings) {
+        return EngineStarter.start(settings);
+    }
+
+    /** What DJL sees (probed once, after the engine started). */
+    public static DeviceInventory inventory() {
+        return EngineStarter.inventory();
     }
 }

@@ -50,7 +50,7 @@ class ModelScorerTest {
         ImageFolderDataset ds = ImageFolderDataset.open(data, "train");
         CacheSettings s = new CacheSettings("", "train", weights.toString(), 8, 2, 3, SiftSettings.OPENCV_DEFAULTS, 64);
         Path file = tmp.resolve("model.sqlite");
-        try (ModelScorer scorer = ModelScorer.open(ModelSource.resolve(weights, args))) {
+        try (ModelScorer scorer = ModelScorer.open(ModelSource.resolve(weights, args), ai.djl.Device.cpu())) {
             assertEquals(8, scorer.gridSize());
             String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(weights)));
             assertTrue(scorer.fingerprint().contains("sha256=" + sha), scorer.fingerprint());

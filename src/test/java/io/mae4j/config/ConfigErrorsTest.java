@@ -83,7 +83,7 @@ class ConfigErrorsTest {
     @Test
     void valueRulesBeyondTypes() {
         assertEquals("key 'runtime.device' is 'cuda' (from override 'runtime.device=cuda'); choose one of: auto, cpu,"
-                + " gpu", error("runtime.device=cuda"));
+                + " gpu, gpu:N (N = 0, 1, ...)", error("runtime.device=cuda"));
         assertContains(error("data.kind=folder"), "choose one of: image_folder, synthetic");
         assertContains(error("name=../etc"), "name '../etc' (from override 'name=../etc') names the folder runs/<name>/");
         assertContains(error("name=my run"), "use letters, digits");

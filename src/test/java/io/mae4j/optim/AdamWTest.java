@@ -88,6 +88,21 @@ class AdamWTest extends NdTestBase {
     }
 
     @Test
+    void theGpuPathOfTheGradientNormSumsOnTheDeviceToTheSameValue() {
+        Parameter a = param(manager, "a", new float[] {0f, 0f}, new Shape(2));
+        Parameter b = param(manager, "b", new float[] {0f}, new Shape(1));
+        Parameter c = param(manager, "c", new float[] {0f}, new Shape(1)); // its gradient stays 0
+        try (AdamW opt = AdamW.mae(List.of(new ParamEntry("a", a, true), new ParamEntry("b", b, false),
+                new ParamEntry("c", c, false)), 0.05)) {
+            addGrads(new Parameter[] {a, b}, new float[][] {{3f, 4f}, {12f}});
+            assertEquals(169.0, opt.sumOfSquaredGradNorms(false), 1e-4);
+            assertEquals(169.0, opt.sumOfSquaredGradNorms(true), 1e-4);
+            addGrads(new Parameter[] {a, b}, new float[][] {{0.1f, -0.2f}, {1e-3f}});
+            assertEquals(opt.sumOfSquaredGradNorms(false), opt.sumOfSquaredGradNorms(true), 1e-9);
+        }
+    }
+
+    @Test
     void stateRoundTripContinuesIdentically() {
         float[] w0 = {0.3f, -0.7f, 1.1f, 0.2f};
         float[] b0 = {0.05f, -0.4f};
