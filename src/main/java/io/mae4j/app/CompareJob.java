@@ -18,6 +18,7 @@ import java.util.List;
 import io.mae4j.report.Comparison;
 import io.mae4j.report.ComparisonPlots;
 import io.mae4j.report.RunScores;
+import io.mae4j.report.GroupDifference;
 import io.mae4j.analysis.Spread;
 
 /**
@@ -44,13 +45,37 @@ public final class CompareJob {
         StringBuilder md = new StringBuilder("# Comparison by `").append(c.groupBy()).append("`\n\n").append(table)
                 .append("\nmean ± sd across the runs of a group (sample sd). Convergence epoch: first epoch (1-based)"
                         + " from which the k-NN top-1, smoothed by a trailing mean of 3 evaluations, stays within 0.01"
-                        + " of its best; AUC: trapezoid area under k-NN top-1 over the evaluated epochs / epoch span."
-                        + "\n\nRuns:\n\n");
+                        + " of its best (a group of one run has no spread: \"single seed\"); AUC: trapezoid area under"
+                        + " k-NN top-1 over the evaluated epochs / epoch span.\n");
+        Comparison.Extras x = c.extras();
+        if (x.commonMaskNote() != null) {
+            md.append("\n").append(x.commonMaskNote()).append("\n");
+        }
+        if (x.referenceNote() != null) {
+            md.append("\n").append(x.referenceNote()).append("\n");
+        }
+        md.append("\n## Difference tests\n\n").append(c.differencesMarkdown())
+                .append("\nWelch's two-sided t-test decides at α = 0.05 (\"no difference beyond noise\" when p ≥ 0.05);"
+                        + " the exact permutation test enumerates every split of the runs into groups of these sizes;"
+                        + " Cohen's d uses the pooled sd.\n");
+        md.append("\n## Training loss (not comparable across mask strategies)\n\n").append(c.trainingLossMarkdown())
+                .append("\nEach run's last training loss is measured on its own masks. Guided masks remove the"
+                        + " patches that are hard to predict by design, so a higher training loss there says nothing"
+                        + " about the model: compare the common-mask val loss above instead.\n\nRuns:\n\n");
         for (Comparison.Run r : c.runs()) {
             double[] betas = EpochStats.meanBetas(r.rows());
             md.append("- `").append(r.dir()).append("` (").append(r.group()).append(", seed ").append(r.seed())
                     .append(Double.isNaN(betas[0]) ? "" : String.format(java.util.Locale.ROOT,
-                            ", mean beta_effective %.3f of mean beta %.3f", betas[1], betas[0])).append(")\n");
+                            ", mean beta_effective %.3f of mean beta %.3f", betas[1], betas[0])).append(")");
+            Double l = x.commonMaskLoss().get(r.dir());
+            if (l != null) {
+                md.append(String.format(java.util.Locale.ROOT, ": common-mask val loss %.4f", l));
+            }
+            Double b = x.commonMaskLossBest().get(r.dir());
+            if (b != null) {
+                md.append(String.format(java.util.Locale.ROOT, " (best.ckpt %.4f)", b));
+            }
+            md.append("\n");
         }
         Files.writeString(out.resolve("report.md"), md, StandardCharsets.UTF_8);
         Files.writeString(out.resolve("report.json"), new GsonBuilder().setPrettyPrinting().create().toJson(json(c)),
@@ -85,6 +110,7 @@ public final class CompareJob {
             o.add("convergence_epoch", stat(g.convergenceEpoch()));
             o.add("auc", stat(g.auc()));
             o.add("final_loss", stat(g.finalLoss()));
+            o.add("common_mask_val_loss", stat(g.commonMaskLoss()));
             groups.add(o);
         }
         root.add("groups", groups);
@@ -99,10 +125,40 @@ public final class CompareJob {
             o.add("convergence_epoch", num(s.convergenceEpoch()));
             o.add("auc", num(s.auc()));
             o.add("final_loss", num(s.finalLoss()));
+            Double l = c.extras().commonMaskLoss().get(r.dir());
+            o.add("common_mask_val_loss", l == null ? JsonNull.INSTANCE : num(l));
+            Double b = c.extras().commonMaskLossBest().get(r.dir());
+            o.add("common_mask_val_loss_best_ckpt", b == null ? JsonNull.INSTANCE : num(b));
             o.add("mean_beta_effective", num(EpochStats.meanBetas(r.rows())[1]));
             runs.add(o);
         }
         root.add("runs", runs);
+        JsonArray refs = new JsonArray();
+        for (Comparison.Reference r : c.extras().references()) {
+            JsonObject o = new JsonObject();
+            o.addProperty("name", r.name());
+            o.add("knn_top1", num(r.top1()));
+            refs.add(o);
+        }
+        root.add("baselines", refs);
+        JsonArray diffs = new JsonArray();
+        for (GroupDifference d : c.differences()) {
+            JsonObject o = new JsonObject();
+            o.addProperty("metric", d.metric());
+            o.addProperty("a", d.a());
+            o.addProperty("b", d.b());
+            o.addProperty("n_a", d.na());
+            o.addProperty("n_b", d.nb());
+            o.add("mean_a", num(d.meanA()));
+            o.add("mean_b", num(d.meanB()));
+            o.add("welch_t", num(d.welchT()));
+            o.add("welch_p", num(d.welchP()));
+            o.add("permutation_p", num(d.permutationP()));
+            o.add("cohens_d", num(d.cohensD()));
+            o.addProperty("verdict", d.significant() ? "difference beyond noise" : "no difference beyond noise");
+            diffs.add(o);
+        }
+        root.add("differences", diffs);
         return root;
     }
 
@@ -115,6 +171,6 @@ public final class CompareJob {
     }
 
     private static JsonElement num(double v) {
-        return Double.isNaN(v) ? JsonNull.INSTANCE : new JsonPrimitive(v);
+        return !Double.isFinite(v) ? JsonNull.INSTANCE : new JsonPrimitive(v);
     }
 }

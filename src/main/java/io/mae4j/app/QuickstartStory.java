@@ -5,9 +5,11 @@ import io.mae4j.cache.BuildResult;
 import io.mae4j.app.CacheBuildJob;
 import io.mae4j.config.ComposedConfig;
 import io.mae4j.config.ConfigComposer;
+import io.mae4j.app.CompareReferences;
 import io.mae4j.app.CompareJob;
 import io.mae4j.report.CompareRuns;
 import io.mae4j.report.Comparison;
+import io.mae4j.train.CommonMaskLoss;
 import io.mae4j.train.Pretrainer;
 import io.mae4j.run.RunFolder;
 import io.mae4j.util.EngineSetup;
@@ -83,7 +85,9 @@ public final class QuickstartStory {
         Path dest = Path.of(random.config().getString("runs_dir")).resolve("quickstart_compare")
                 .resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         out.println("quickstart 4/4: comparison of the two runs by mask.name");
-        Comparison c = Comparison.of("mask.name", CompareRuns.load(List.of(r.runDir(), guided.runDir()), "mask.name"));
+        List<Comparison.Run> runs = CompareRuns.load(List.of(r.runDir(), guided.runDir()), "mask.name");
+        Comparison c = Comparison.of("mask.name", runs,
+                CompareReferences.compute(runs, Double.NaN, CommonMaskLoss.DEFAULT_SEED, out));
         out.print(CompareJob.write(c, dest));
         out.println(String.format(Locale.ROOT, "quickstart done in %.0f s", (System.nanoTime() - t0) / 1e9));
         out.println("random run:  " + r.runDir().toAbsolutePath());

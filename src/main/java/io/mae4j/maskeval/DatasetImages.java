@@ -45,6 +45,11 @@ public final class DatasetImages implements EvalImages {
         return ds.size();
     }
 
+    @Override
+    public int label(int index) {
+        return map[ds.label(index)];
+    }
+
     /** The loaded sample (a corrupt file is replaced by the next one that decodes, with its own label). */
     @Override
     public Item get(int index) {

@@ -22,4 +22,34 @@ public interface EvalImages {
 
     /** Image {@code index}, decoded. */
     Item get(int index);
+
+    /** The label of image {@code index} (decodes it unless the implementation knows better). */
+    default int label(int index) {
+        return get(index).label();
+    }
+
+    /**
+     * The images of a gallery: classes in turn (round robin over the labels in order of first appearance),
+     * each class's images in split order, until {@code count} are picked or the split runs out.
+     *
+     * @param labels every image's label
+     * @return the picked indices, in showing order
+     */
+    static int[] roundRobin(int[] labels, int count) {
+        java.util.LinkedHashMap<Integer, java.util.ArrayDeque<Integer>> byClass = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < labels.length; i++) {
+            byClass.computeIfAbsent(labels[i], k -> new java.util.ArrayDeque<>()).add(i);
+        }
+        int n = Math.min(count, labels.length);
+        int[] out = new int[n];
+        int k = 0;
+        while (k < n) {
+            for (java.util.ArrayDeque<Integer> q : byClass.values()) {
+                if (k < n && !q.isEmpty()) {
+                    out[k++] = q.poll();
+                }
+            }
+        }
+        return out;
+    }
 }

@@ -18,7 +18,7 @@ import java.util.List;
  * @param top [ratio][image] predictions with the highest-θ̄ patches dropped
  * @param bottom [ratio][image] predictions with the lowest-θ̄ patches dropped
  * @param random [ratio][repeat][image] predictions of the random control
- * @param gallery the first images, for gallery.png
+ * @param gallery the images of gallery.png, classes in turn ({@link EvalImages#roundRobin})
  * @param spurious the finder's results, or null when it is off
  * @param seconds wall time
  */
@@ -40,12 +40,16 @@ public record MaskEvalRun(List<String> names, int[] labels, List<String> classNa
     /**
      * The spurious-correlation finder's results.
      *
-     * @param findings per image: flagged patches and drop set
+     * @param findings per image: flagged patches and drop set; empty for images the null does not flag
      * @param after predictions with the drop set dropped (= baseline when it is empty)
      * @param control predictions with as many random non-keypoint patches dropped
-     * @param shown the images with the most flagged patches, for spurious.png
+     * @param shown the flagged images with the smallest p-values, for spurious.png
+     * @param tests per image: the null test ({@link SpuriousNull})
+     * @param fdr the Benjamini–Hochberg false-discovery rate the images were flagged at
+     * @param withoutNull images the per-patch rule alone (θ̄_i below the threshold) would have flagged
      */
-    public record SpuriousRun(List<SpuriousFinder.Finding> findings, int[] after, int[] control, List<Shown> shown) {}
+    public record SpuriousRun(List<SpuriousFinder.Finding> findings, int[] after, int[] control, List<Shown> shown,
+            List<SpuriousNull.ImageTest> tests, double fdr, int withoutNull) {}
 
     /** Number of images. */
     public int images() {

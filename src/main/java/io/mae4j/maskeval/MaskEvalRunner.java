@@ -81,10 +81,17 @@ public final class MaskEvalRunner {
         SpuriousFinder finder = new SpuriousFinder(settings.spurious().thetaThreshold(),
                 settings.spurious().minShare(), DropPlan.count(settings.spurious().maxDropRatio(), n));
         List<SpuriousFinder.Finding> findings = new ArrayList<>();
+        List<SpuriousNull.ImageTest> tests = new ArrayList<>();
         int[] after = new int[count];
         int[] control = new int[count];
         List<MaskEvalRun.Shown> gallery = new ArrayList<>();
         List<MaskEvalRun.Shown> shown = new ArrayList<>();
+        int[] allLabels = new int[count];
+        for (int i = 0; i < count && settings.galleryImages() > 0; i++) {
+            allLabels[i] = images.label(i);
+        }
+        List<Integer> picks = java.util.Arrays.stream(EvalImages.roundRobin(allLabels, settings.galleryImages()))
+                .boxed().toList();
         PatchDropper dropper = new PatchDropper(classifier, settings.drop());
         InterrelationAnalyzer analyzer = new InterrelationAnalyzer(analysis);
         int side = cfg.imgSize();
@@ -134,6 +141,8 @@ public final class MaskEvalRunner {
                     for (int i = 0; i < b; i++) {
                         SpuriousFinder.Finding f = finder.find(theta[i], probes.images().get(i).counts(), share[i]);
                         batchFindings.add(f);
+                        tests.add(SpuriousNull.test(probes.images().get(i).counts(), share[i],
+                                settings.spurious().nullDraws(), settings.seed(), start + i));
                         drops.add(f.drop());
                         SplittableRandom rng = new SplittableRandom(SeedMix.mix(settings.seed(), 0x5b0, start + i));
                         controls.add(RandomDrops.choose(SpuriousFinder.nonKeypoints(probes.images().get(i).counts()),
@@ -147,25 +156,50 @@ public final class MaskEvalRunner {
                     ProbeImage p = probes.images().get(i);
                     SpuriousFinder.Finding f = spur ? batchFindings.get(i) : null;
                     MaskEvalRun.Shown s = new MaskEvalRun.Shown(start + i, p.name(), p.input(), theta[i], f);
-                    if (gallery.size() < settings.galleryImages()) {
+                    if (picks.contains(start + i)) {
                         gallery.add(s);
                     }
                     if (spur && !f.flagged().isEmpty()) {
                         shown.add(s);
                     }
                 }
-                keepMostFlagged(shown, settings.spurious().topImages());
+                keepMostSignificant(shown, tests, settings.spurious().topImages());
             }
             progress.accept(String.format(java.util.Locale.ROOT, "mask-eval: %d / %d images", start + b, count));
         }
-        MaskEvalRun.SpuriousRun sr = spur ? new MaskEvalRun.SpuriousRun(findings, after, control, shown) : null;
+        gallery.sort(Comparator.comparingInt((MaskEvalRun.Shown s) -> picks.indexOf(s.index())));
+        MaskEvalRun.SpuriousRun sr = spur ? significantOnly(findings, after, control, shown, tests,
+                settings.spurious().fdr()) : null;
         return new MaskEvalRun(names, labels, classifier.classNames(), n, ratios, nDrop, reps, settings.drop(), baseline,
                 top, bottom, random, gallery, sr, (System.nanoTime() - t0) / 1e9);
     }
 
-    /** Keeps the {@code max} images with the most flagged patches (ties: earlier image first). */
-    static void keepMostFlagged(List<MaskEvalRun.Shown> shown, int max) {
-        shown.sort(Comparator.comparingInt((MaskEvalRun.Shown s) -> -s.finding().flagged().size())
+    /**
+     * Keeps the findings of the images the null flags (Benjamini–Hochberg at {@code fdr} over every image's
+     * p-value); the others get an empty finding (no flag, no drop: the drop statistics leave them out).
+     */
+    static MaskEvalRun.SpuriousRun significantOnly(List<SpuriousFinder.Finding> raw, int[] after, int[] control,
+            List<MaskEvalRun.Shown> shown, List<SpuriousNull.ImageTest> tests, double fdr) {
+        double[] p = tests.stream().mapToDouble(SpuriousNull.ImageTest::p).toArray();
+        boolean[] flag = SpuriousNull.benjaminiHochberg(p, fdr);
+        List<SpuriousFinder.Finding> kept = new ArrayList<>();
+        int withoutNull = 0;
+        for (int i = 0; i < raw.size(); i++) {
+            SpuriousFinder.Finding f = raw.get(i);
+            withoutNull += f.flagged().isEmpty() ? 0 : 1;
+            kept.add(flag[i] ? f : new SpuriousFinder.Finding(List.of(), new int[0], f.keypointPatches()));
+        }
+        List<MaskEvalRun.Shown> keptShown = new ArrayList<>(shown.stream().filter(s -> flag[s.index()]).toList());
+        return new MaskEvalRun.SpuriousRun(kept, after, control, keptShown, tests, fdr, withoutNull);
+    }
+
+    /**
+     * Keeps the {@code max} images with the smallest null p-value (ties: more flagged patches, then the
+     * earlier image): the Benjamini–Hochberg discoveries are always the smallest p-values.
+     */
+    static void keepMostSignificant(List<MaskEvalRun.Shown> shown, List<SpuriousNull.ImageTest> tests, int max) {
+        shown.sort(Comparator.comparingDouble((MaskEvalRun.Shown s) -> tests.get(s.index()).p())
+                .thenComparingInt((MaskEvalRun.Shown s) -> -s.finding().flagged().size())
                 .thenComparingInt(MaskEvalRun.Shown::index));
         while (shown.size() > max) {
             shown.remove(shown.size() - 1);

@@ -27,9 +27,11 @@ public record MaskEvalSettings(double[] ratios, DropMode drop, int repeats, long
      * @param minShare share of (layer, head) pairs that makes j attended
      * @param maxDropRatio cap of the drop set as a share of N
      * @param topImages images in spurious.png
+     * @param nullDraws random patch sets per image for the null ({@link SpuriousNull})
+     * @param fdr Benjamini–Hochberg false-discovery rate of the image flags
      */
     public record Spurious(boolean enabled, double thetaThreshold, double minShare, double maxDropRatio,
-            int topImages) {}
+            int topImages, int nullDraws, double fdr) {}
 
     /** Validates the values, naming the key at fault. */
     public MaskEvalSettings {
@@ -50,6 +52,10 @@ public record MaskEvalSettings(double[] ratios, DropMode drop, int repeats, long
                     + spurious.minShare());
         }
         DropPlan.checkRatio(spurious.maxDropRatio());
+        if (spurious.nullDraws() < 1 || !(spurious.fdr() > 0 && spurious.fdr() < 1)) {
+            throw new IllegalArgumentException("mask_eval.spurious needs null_draws >= 1 and 0 < fdr < 1, got "
+                    + spurious.nullDraws() + " and " + spurious.fdr());
+        }
         if (spurious.topImages() < 0) {
             throw new IllegalArgumentException("mask_eval.spurious.top_images must be >= 0, got " + spurious.topImages());
         }
@@ -68,6 +74,7 @@ public record MaskEvalSettings(double[] ratios, DropMode drop, int repeats, long
                 DropMode.parse(m.getString("drop")), m.getInt("repeats"), m.getLong("seed"), m.getInt("bootstrap"),
                 m.getInt("max_images"), m.getInt("batch_size"), m.getInt("gallery_images"),
                 new Spurious(s.getBoolean("enabled"), s.getDouble("theta_threshold"), s.getDouble("min_share"),
-                        s.getDouble("max_drop_ratio"), s.getInt("top_images")));
+                        s.getDouble("max_drop_ratio"), s.getInt("top_images"), s.getInt("null_draws"),
+                        s.getDouble("fdr")));
     }
 }

@@ -40,7 +40,9 @@ public record MaskEvalStats(List<Row> rows, SpuriousStats spurious) {
      * Dropping the finder's attended non-keypoint patches, and the random non-keypoint control.
      *
      * @param images evaluated images
-     * @param flaggedImages images with at least one flagged patch
+     * @param flaggedImages images flagged by the null at the false-discovery rate (with ≥ 1 flagged patch)
+     * @param withoutNull images the per-patch rule alone would flag
+     * @param fdr the false-discovery rate
      * @param meanFlagged mean flagged patches per image
      * @param meanKeypointPatches mean |K| per image
      * @param affected images with a non-empty drop set (the statistics below are over these)
@@ -48,7 +50,7 @@ public record MaskEvalStats(List<Row> rows, SpuriousStats spurious) {
      * @param attended the effect of dropping the attended patches
      * @param control the effect of dropping as many random non-keypoint patches
      */
-    public record SpuriousStats(int images, int flaggedImages, double meanFlagged, double meanKeypointPatches,
+    public record SpuriousStats(int images, int flaggedImages, int withoutNull, double fdr, double meanFlagged, double meanKeypointPatches,
             int affected, double meanDrop, Effect attended, Effect control) {}
 
     /**
@@ -134,7 +136,7 @@ public record MaskEvalStats(List<Row> rows, SpuriousStats spurious) {
             }
         }
         int n = run.images();
-        return new SpuriousStats(n, flaggedImages, flagged / n, keys / n, affected.size(),
+        return new SpuriousStats(n, flaggedImages, s.withoutNull(), s.fdr(), flagged / n, keys / n, affected.size(),
                 affected.isEmpty() ? Double.NaN : drop / affected.size(), effect(run, affected, s.after(), boot),
                 effect(run, affected, s.control(), boot));
     }

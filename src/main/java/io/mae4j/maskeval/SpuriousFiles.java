@@ -27,6 +27,11 @@ final class SpuriousFiles {
             o.addProperty("after_drop", s.after()[i]);
             o.addProperty("after_control", s.control()[i]);
             o.addProperty("keypoint_patches", f.keypointPatches());
+            SpuriousNull.ImageTest t = s.tests().get(i);
+            o.add("cohesion", MaskEvalReport.num(t.observed()));
+            o.add("null_cohesion_mean", MaskEvalReport.num(t.nullMean()));
+            o.add("p", MaskEvalReport.num(t.p()));
+            o.addProperty("flagged_at_fdr", !f.flagged().isEmpty());
             JsonArray flagged = new JsonArray();
             for (SpuriousFinder.Flag g : f.flagged()) {
                 JsonObject p = new JsonObject();
@@ -53,6 +58,8 @@ final class SpuriousFiles {
         }
         JsonObject root = new JsonObject();
         root.addProperty("grid_side", (int) Math.round(Math.sqrt(run.patches())));
+        root.addProperty("fdr", s.fdr());
+        root.addProperty("flagged_without_null", s.withoutNull());
         root.add("images", images);
         return root;
     }

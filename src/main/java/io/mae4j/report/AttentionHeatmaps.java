@@ -18,7 +18,8 @@ import org.knowm.xchart.internal.chartpart.Chart;
  * middle layer; layers 1, L/2 and L when there are no stages). Top row: the query is the patch with
  * the most keypoints; bottom row: the non-keypoint patch closest to the grid centre (skipped when
  * the image has no such patch). Values are the head-mean α of the row (as analysis.cls_handling
- * defines α); the grid is drawn like the image, row 0 at the top.
+ * defines α); the grid is drawn like the image, row 0 at the top. Each panel has a colour bar (its
+ * legend) from that row's minimum to its maximum α.
  */
 public final class AttentionHeatmaps {
 
@@ -86,10 +87,31 @@ public final class AttentionHeatmaps {
         return best;
     }
 
+    /** {min, max} of {@code v[from .. from+n)} (a constant row gets max = min + 1e-9 so the bar has a span). */
+    static double[] range(float[] v, int from, int n) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (int j = from; j < from + n; j++) {
+            lo = Math.min(lo, v[j]);
+            hi = Math.max(hi, v[j]);
+        }
+        return new double[] {lo, hi > lo ? hi : lo + 1e-9};
+    }
+
     static HeatMapChart panel(AnalysisResult r, int layer, int query, String stage) {
         int n = r.patches();
         int w = (int) Math.round(Math.sqrt(n));
-        float[] alpha = r.sampleAttention()[layer - 1];
+        String kind = r.keypointCounts()[0][query] > 0 ? "keypoint" : "non-keypoint";
+        return grid(r.sampleAttention()[layer - 1], query, n, String.format(Locale.ROOT,
+                "%slayer %d, %s query (%d,%d)", stage, layer, kind, query / w, query % w));
+    }
+
+    /**
+     * One panel: row {@code query} of the (N × N) attention {@code alpha} on the patch grid, with its
+     * colour bar from the row's minimum to its maximum.
+     */
+    static HeatMapChart grid(float[] alpha, int query, int n, String title) {
+        int w = (int) Math.round(Math.sqrt(n));
         List<Integer> xs = new ArrayList<>();
         List<Integer> ys = new ArrayList<>();
         for (int k = 0; k < w; k++) {
@@ -100,15 +122,17 @@ public final class AttentionHeatmaps {
         for (int j = 0; j < n; j++) {
             cells.add(new Number[] {j % w, w - 1 - j / w, alpha[query * n + j]});
         }
-        String kind = r.keypointCounts()[0][query] > 0 ? "keypoint" : "non-keypoint";
-        HeatMapChart c = new HeatMapChartBuilder().width(420).height(400)
-                .title(String.format(Locale.ROOT, "%slayer %d, %s query (%d,%d)", stage, layer, kind, query / w,
-                        query % w))
+        double[] range = range(alpha, query * n, n);
+        HeatMapChart c = new HeatMapChartBuilder().width(500).height(400).title(title)
                 .xAxisTitle("column").yAxisTitle("row").build();
         c.getStyler().setRangeColors(RANGE);
         c.getStyler().setShowValue(false);
         c.getStyler().setChartBackgroundColor(Color.WHITE);
-        c.getStyler().setLegendVisible(false);
+        // the legend of a heat map is its colour bar: α from the row's minimum to its maximum
+        c.getStyler().setLegendVisible(true);
+        c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
+        c.getStyler().setMin(range[0]);
+        c.getStyler().setMax(range[1]);
         c.getStyler().setAxisTicksVisible(w <= 16);
         c.addSeries("α", xs, ys, cells);
         return c;

@@ -12,8 +12,9 @@ import java.util.List;
 /**
  * The pictures of a mask-eval run.
  * <ul>
- *   <li>gallery: per shown image three rows (Top, Bottom, Random repeat 1), columns r = 0 then the
- *       ratios; dropped patches are solid grey, exactly the sets the classifier was given;
+ *   <li>gallery: per shown image (classes in turn) three rows (Top, Bottom, Random repeat 1), labelled
+ *       with the image, its class and the mode; columns the input then the ratios, labelled with r and
+ *       the patches dropped; dropped patches are solid grey, exactly the sets the classifier was given;
  *   <li>spurious: per shown image (most flagged patches first) the input, then the flagged keypoint
  *       patches tinted red and the non-keypoint patches they attend to (the drop set) tinted blue.
  * </ul>
@@ -38,7 +39,14 @@ public final class MaskEvalPictures {
             return null;
         }
         List<List<RgbImage>> rows = new ArrayList<>();
+        List<String> rowLabels = new ArrayList<>();
+        String[] modes = {"Top θ̄ dropped", "Bottom θ̄ dropped", "random dropped"};
         for (MaskEvalRun.Shown s : run.gallery()) {
+            int label = run.labels()[s.index()];
+            String cls = label >= 0 && label < run.classNames().size() ? run.classNames().get(label) : "?";
+            for (String m : modes) {
+                rowLabels.add(s.name() + " (" + cls + "): " + m);
+            }
             int f = PatchPictures.factorFor(s.input().width(), MIN_PANEL);
             RgbImage img = PatchPictures.scaled(s.input(), f);
             ThetaOrder order = ThetaOrder.of(s.theta(), seed, s.index());
@@ -54,7 +62,13 @@ public final class MaskEvalPictures {
                 rows.add(row);
             }
         }
-        return ImageGrid.table(rows, 2);
+        List<String> columns = new ArrayList<>();
+        columns.add("input");
+        for (int r = 0; r < run.ratios().length; r++) {
+            columns.add(String.format(java.util.Locale.ROOT, "r = %.2f (%d of %d)", run.ratios()[r], run.nDrop()[r],
+                    run.patches()));
+        }
+        return LabelledTable.of(rows, rowLabels, columns, 2);
     }
 
     /** The spurious picture, or null when no image has flagged patches. */

@@ -250,7 +250,7 @@ class CacheBuildTest {
         Path png = tmp.resolve("show/out.png");
         CacheShow.write(ds.path(0), reader.scores(ds.path(0)), png);
         BufferedImage img = ImageIO.read(png.toFile());
-        assertEquals(448, img.getWidth());
+        assertEquals(448 + CacheShow.BAR, img.getWidth()); // the image, then the colour bar
         assertEquals(448, img.getHeight());
     }
 }

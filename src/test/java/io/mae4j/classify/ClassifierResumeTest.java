@@ -47,7 +47,8 @@ class ClassifierResumeTest {
     @Test
     void linprobeResumedAfterTwoOfFourEpochsRepeatsTheUninterruptedRun() throws IOException {
         stopAndResume(HeadKind.LINPROBE, "lp", List.of("linprobe.epochs=4", "linprobe.batch_size=8", "linprobe.lr=2e-2",
-                "linprobe.warmup_epochs=1", "linprobe.every=1", "tensorboard.enabled=false"));
+                "linprobe.warmup_epochs=1", "linprobe.every=1", "linprobe.cache_features=false",
+                "tensorboard.enabled=false"));
     }
 
     @Test

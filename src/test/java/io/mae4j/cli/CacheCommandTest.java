@@ -63,7 +63,7 @@ class CacheCommandTest {
             image = "train/" + SyntheticDataset.className(0, 2) + "/" + s.sorted().findFirst().orElseThrow().getFileName();
         }
         run("cache", "show", "image=" + image, "cache=" + files.get(0), "out=" + png);
-        assertEquals(448, ImageIO.read(png.toFile()).getWidth());
+        assertEquals(448 + io.mae4j.cache.CacheShow.BAR, ImageIO.read(png.toFile()).getWidth()); // image + colour bar
         assertEquals(2, Main.execute("cache", "show", "image=train/none.png", "cache=" + files.get(0), "out=" + png));
         assertEquals(2, Main.execute("cache", "build", "data.root=" + root, "scorer=runs/x/model.ckpt"));
     }

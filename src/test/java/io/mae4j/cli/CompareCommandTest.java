@@ -55,8 +55,10 @@ class CompareCommandTest extends ConsoleCapture {
         assertEquals(0, rc, err.toString(StandardCharsets.UTF_8));
         assertTrue(printed.contains("| mask.name | runs | best k-NN top-1 |"), printed);
         // random: a = .2 .4 .4, s = .2 .3 .3333, band >= .3233 -> converged at 3 ; AUC (.3 + .4) / 2 = .35 ; loss 1.8
-        assertTrue(printed.contains("| random | 1 | 0.4000 ± 0.0000 | 3.0 ± 0.0 | 0.3500 ± 0.0000 | 1.8000 ± 0.0000 |"),
+        assertTrue(printed.contains("| random | 1 | 0.4000 ± 0.0000 | 3.0 (single seed) | 0.3500 ± 0.0000 | n/a |"),
                 printed);
+        // fake runs have no checkpoint: no common-mask loss or baselines, and the report says why
+        assertTrue(printed.contains("not computed: no checkpoints/last.ckpt in " + random), printed);
         // guided: best .6 and .8 -> .7 ± .1414 ; both converge at epoch 3 ;
         // AUC (.4 + .55) / 2 = .475 and (.5 + .75) / 2 = .625 -> .55 ± .1061
         assertTrue(printed.contains("| guided_curriculum | 2 | 0.7000 ± 0.1414 | 3.0 ± 0.0 | 0.5500 ± 0.1061 |"), printed);
@@ -65,6 +67,9 @@ class CompareCommandTest extends ConsoleCapture {
         }
         String md = Files.readString(dest.resolve("report.md"));
         assertTrue(md.contains("| guided_curriculum | 2 |"));
+        assertTrue(md.contains("not comparable across mask strategies") && md.contains("| random | 1 | 1.8000 ± 0.0000 |"),
+                md);
+        assertTrue(md.contains("No difference test: it needs two groups with ≥ 2 runs"), md);
         // each guided run: mean beta (.1 + .2 + .3) / 3 = .2, mean beta_effective .1; the random run has none
         assertTrue(md.contains("/0` (guided_curriculum, seed 0, mean beta_effective 0.100 of mean beta 0.200)"), md);
         assertTrue(md.contains("` (random, seed 0)"), md);

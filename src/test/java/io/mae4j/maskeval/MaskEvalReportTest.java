@@ -38,6 +38,9 @@ class MaskEvalReportTest extends NdTestBase {
         String md = MaskEvalReport.write(run, stats, Map.of("checkpoint", "tiny"), tmp);
         assertTrue(md.contains("| r | n_drop | Top | Bottom |"), md);
         assertEquals(md, Files.readString(tmp.resolve("report.md")));
+        long atFdr = run.spurious().findings().stream().filter(f -> !f.flagged().isEmpty()).count();
+        assertTrue(md.contains("**" + atFdr + " of 6 images flagged at false-discovery rate 0.50**"), md);
+        assertTrue(md.contains("would flag " + run.spurious().withoutNull() + "."), md);
 
         JsonObject report = JsonParser.parseString(Files.readString(tmp.resolve("report.json"))).getAsJsonObject();
         assertEquals("mean", report.get("drop").getAsString());
@@ -68,15 +71,19 @@ class MaskEvalReportTest extends NdTestBase {
         BufferedImage plot = ImageIO.read(new ByteArrayInputStream(MaskEvalPlots.png(MaskEvalPlots.accuracy(stats, "t"))));
         assertNotNull(plot);
         RgbImage gallery = MaskEvalPictures.gallery(run, 8, 11);
-        // 2 images × 3 modes rows of 96 px (32 px × 3) + 2 px gaps; columns: input + 2 ratios
-        assertEquals(6 * 96 + 5 * 2, gallery.height());
-        assertEquals(3 * 96 + 2 * 2, gallery.width());
+        // 2 images × 3 modes rows of 96 px (32 px × 3) + 2 px gaps; columns: input + 2 ratios; plus the label
+        // margins (row labels on the left, column labels on top)
+        int left = gallery.width() - (3 * 96 + 2 * 2);
+        int head = gallery.height() - (6 * 96 + 5 * 2);
+        assertTrue(left > 40 && head > 10, left + ", " + head);
+        // the two images are of different classes (round robin over the classes)
+        assertTrue(run.labels()[run.gallery().get(0).index()] != run.labels()[run.gallery().get(1).index()]);
         // Top at r = 0.25 of image 0 (row 0, column 2): its 4 dropped patches are solid grey
-        ThetaOrder o = ThetaOrder.of(run.gallery().get(0).theta(), 11, 0);
-        int x0 = 2 * (96 + 2);
+        ThetaOrder o = ThetaOrder.of(run.gallery().get(0).theta(), 11, run.gallery().get(0).index());
+        int x0 = left + 2 * (96 + 2);
         for (int j : o.top(4)) {
             int cx = x0 + (j % 4) * 24 + 12;
-            int cy = (j / 4) * 24 + 12;
+            int cy = head + (j / 4) * 24 + 12;
             assertEquals(128, gallery.get(cx, cy, 0));
             assertEquals(128, gallery.get(cx, cy, 2));
         }

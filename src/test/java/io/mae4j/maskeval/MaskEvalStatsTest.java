@@ -14,7 +14,10 @@ class MaskEvalStatsTest {
         SpuriousFinder.Finding some = new SpuriousFinder.Finding(
                 List.of(new SpuriousFinder.Flag(0, 0.2f, 3, new int[] {1}, new float[] {0.8f})), new int[] {1}, 2);
         MaskEvalRun.SpuriousRun s = new MaskEvalRun.SpuriousRun(List.of(some, none, some, none),
-                new int[] {1, 0, 1, 0}, new int[] {0, 0, 1, 0}, List.of());
+                new int[] {1, 0, 1, 0}, new int[] {0, 0, 1, 0}, List.of(),
+                List.of(new SpuriousNull.ImageTest(0.1, 0.5, 0.01), new SpuriousNull.ImageTest(0.5, 0.5, 0.6),
+                        new SpuriousNull.ImageTest(0.1, 0.5, 0.02), new SpuriousNull.ImageTest(0.5, 0.5, 0.7)),
+                0.1, 3);
         return new MaskEvalRun(List.of("a", "b", "c", "d"), new int[] {0, 0, 1, 1}, List.of("x", "y"), 16,
                 new double[] {0.25}, new int[] {4}, 2, DropMode.TOKENS,
                 new int[] {0, 0, 1, 0}, // baseline: 3 of 4

@@ -44,12 +44,41 @@ class ComparisonTest {
     }
 
     @Test
-    void markdownHasOneRowPerGroup() {
+    void markdownHasOneRowPerGroupAndFlagsSingleSeeds() {
         String md = Comparison.of("mask.name", List.of(r0, g0, r1)).markdown();
-        assertTrue(md.startsWith("| mask.name | runs | best k-NN top-1 | convergence epoch | AUC | final loss |\n"), md);
-        assertTrue(md.contains("| random | 2 | 0.5000 ± 0.1414 | 2.0 ± 0.0 | 0.4500 ± 0.2121 | 0.5000 ± 0.0000 |"), md);
-        assertTrue(md.contains("| guided | 1 | 0.6000 ± 0.0000 |"), md);
+        assertTrue(md.startsWith("| mask.name | runs | best k-NN top-1 | convergence epoch | AUC | common-mask val loss |\n"),
+                md);
+        assertTrue(md.contains("| random | 2 | 0.5000 ± 0.1414 | 2.0 ± 0.0 | 0.4500 ± 0.2121 | n/a |"), md);
+        // one run: no spread, and its convergence epoch says it is a single seed
+        assertTrue(md.contains("| guided | 1 | 0.6000 ± 0.0000 | 2.0 (single seed) |"), md);
         assertEquals(4, md.split("\n").length);
+        assertTrue(!md.contains("final"), "the training loss is not in the main table: " + md);
+    }
+
+    @Test
+    void commonMaskLossBaselinesAndDifferenceTests() {
+        Comparison.Run g1 = new Comparison.Run(Path.of("g1"), "guided", "1", rows(0.3, 0.5));
+        Comparison.Extras x = new Comparison.Extras(
+                java.util.Map.of(Path.of("r0"), 0.50, Path.of("r1"), 0.54, Path.of("g0"), 0.60, Path.of("g1"), 0.62),
+                java.util.Map.of(), "note", List.of(new Comparison.Reference("baseline: raw pixels", 0.776),
+                        new Comparison.Reference("baseline: random init", 0.56)), "ref note");
+        Comparison c = Comparison.of("mask.name", List.of(r0, g0, r1, g1), x);
+        assertEquals(0.52, c.groups().get(0).commonMaskLoss().mean(), E);
+        String md = c.markdown();
+        assertTrue(md.contains("| 0.5200 ± 0.0283 |"), md);
+        assertTrue(md.contains("| baseline: raw pixels | – | 0.7760 | – | – | – |"), md);
+        assertTrue(md.contains("| baseline: random init | – | 0.5600 |"), md);
+        List<GroupDifference> ds = c.differences();
+        assertEquals(List.of("best k-NN top-1", "AUC", "common-mask val loss"),
+                ds.stream().map(GroupDifference::metric).toList());
+        // best k-NN: random {.4, .6}, guided {.6, .5}
+        assertEquals(0.5, ds.get(0).meanA(), E);
+        assertEquals(0.55, ds.get(0).meanB(), E);
+        assertEquals(2, ds.get(0).na());
+        assertTrue(c.differencesMarkdown().contains("no difference beyond noise"), c.differencesMarkdown());
+        assertTrue(c.trainingLossMarkdown().contains("final training loss (own masks)"));
+        // a group of one run gets no test
+        assertTrue(Comparison.of("mask.name", List.of(r0, g0, r1)).differences().isEmpty());
     }
 
     @Test
