@@ -46,8 +46,8 @@ public final class CommonMaskLoss {
      */
     public static double score(ModelSource source, double maskRatio, long seed) throws IOException {
         com.typesafe.config.Config c = source.config();
-        EngineSetup.start(c.getInt("runtime.threads"), c.getInt("runtime.interop_threads"));
-        try (NDManager root = NDManager.newBaseManager()) {
+        ai.djl.Device device = EngineSetup.start(c); // runtime.* of the run: threads and device
+        try (NDManager root = NDManager.newBaseManager(device)) {
             MaeModel model = source.load(root).model();
             try (TrainData data = TrainData.open(c, model.config().imgSize(), 0)) {
                 ImageFolderDataset val = data.knnQuery();

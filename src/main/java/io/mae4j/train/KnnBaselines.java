@@ -63,7 +63,7 @@ public final class KnnBaselines {
      * @param c a run's resolved config
      */
     public static List<Baseline> of(Config c) throws IOException {
-        EngineSetup.start(c.getInt("runtime.threads"), c.getInt("runtime.interop_threads"));
+        ai.djl.Device device = EngineSetup.start(c); // runtime.* of the run: threads and device
         MaeConfig mc = ModelSettings.from(c.getConfig("model"));
         EvalSettings es = EvalSettings.from(c.getConfig("eval"));
         if (es.every() <= 0) {
@@ -77,8 +77,8 @@ public final class KnnBaselines {
             String rawKey = "raw_pixels|" + common;
             String initKey = "random_init|" + common + "|model=" + mc + "|feature=" + es.feature() + "|seed="
                     + RANDOM_INIT_SEED;
-            Baseline raw = cached(dir, "raw pixels", rawKey, () -> rawPixels(data, es));
-            Baseline init = cached(dir, "random init", initKey, () -> randomInit(data, mc, es));
+            Baseline raw = cached(dir, "raw pixels", rawKey, () -> rawPixels(data, es, device));
+            Baseline init = cached(dir, "random init", initKey, () -> randomInit(data, mc, es, device));
             return List.of(raw, init);
         }
     }
@@ -116,8 +116,8 @@ public final class KnnBaselines {
     }
 
     /** k-NN on the normalised pixels; {top1, top5}. */
-    static double[] rawPixels(TrainData data, EvalSettings es) {
-        try (NDManager m = NDManager.newBaseManager()) {
+    static double[] rawPixels(TrainData data, EvalSettings es, ai.djl.Device device) {
+        try (NDManager m = NDManager.newBaseManager(device)) {
             NDArray[] tr = pixels(data, data.knnMemory(), es.batchSize(), m);
             NDArray[] va = pixels(data, data.knnQuery(), es.batchSize(), m);
             KnnResult r = new KnnEvaluator(es.k(), es.temperature(), KnnEvaluator.DEFAULT_CHUNK)
@@ -148,8 +148,8 @@ public final class KnnBaselines {
     }
 
     /** k-NN on a freshly initialised encoder; {top1, top5}. */
-    static double[] randomInit(TrainData data, MaeConfig mc, EvalSettings es) {
-        try (NDManager root = NDManager.newBaseManager()) {
+    static double[] randomInit(TrainData data, MaeConfig mc, EvalSettings es, ai.djl.Device device) {
+        try (NDManager root = NDManager.newBaseManager(device)) {
             Engine.getInstance().setRandomSeed((int) RANDOM_INIT_SEED);
             MaeModel model = new MaeModel(mc);
             model.initialize(root);
