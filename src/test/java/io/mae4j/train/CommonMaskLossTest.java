@@ -84,7 +84,8 @@ class CommonMaskLossTest {
         Pretrainer.Result a = TinyRuns.run(tmp, "train.epochs=1", "analysis.every=0");
         Pretrainer.Result b = TinyRuns.run(tmp, "train.epochs=1", "analysis.every=0", "mask=block");
         // a best.ckpt (here a copy of last.ckpt) is scored too, on the same masks: the same number
-        Files.copy(a.runDir().resolve("checkpoints/last.ckpt"), a.runDir().resolve("checkpoints/best.ckpt"));
+        Files.copy(a.runDir().resolve("checkpoints/last.ckpt"), a.runDir().resolve("checkpoints/best.ckpt"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING); // the run keeps its own best.ckpt: replace it
         PrintStream saved = System.out;
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         try {
