@@ -49,19 +49,7 @@ class FreedOperandTest {
         // the DJL behaviour itself: if this stops failing, DJL fixed it (Scalars is then belt and braces)
         int corrupted = 0;
         for (int trial = 0; trial < 5; trial++) {
-            try (NDManager m = NDManager.newBaseManager()) {
-                NDArray x = m.ones(new Shape(8));
-                x.setRequiresGradient(true);
-                List<ByteBuffer> spray;
-                try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                    NDArray loss = x.mul(0.125f).sum(); // ()
-                    spray = GcSpray.run();
-                    gc.backward(loss);
-                }
-                float g = x.getGradient().toFloatArray()[0];
-                corrupted += g == 0.125f ? 0 : 1;
-                assertTrue(spray.size() > 0);
-            }
+            corrupted += sprayedGradient(x -> x.mul(0.125f))[0] == 0.125f ? 0 : 1;
         }
         assertTrue(corrupted > 0, "a Number operand survived every collection: the spray no longer provokes"
                 + " the use-after-free, so the other checks here prove nothing");
@@ -70,19 +58,26 @@ class FreedOperandTest {
     @Test
     void scalarsSurviveACollectionBeforeTheBackward() {
         for (int trial = 0; trial < 5; trial++) {
-            try (NDManager m = NDManager.newBaseManager()) {
-                NDArray x = m.ones(new Shape(8));
-                x.setRequiresGradient(true);
-                List<ByteBuffer> spray;
-                try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                    NDArray loss = Scalars.add(Scalars.div(Scalars.mul(x, 0.5), 4), 1).sum(); // ()
-                    spray = GcSpray.run();
-                    gc.backward(loss);
-                }
-                assertArrayEquals(new float[] {0.125f, 0.125f, 0.125f, 0.125f, 0.125f, 0.125f, 0.125f, 0.125f},
-                        x.getGradient().toFloatArray(), 0f);
-                assertTrue(spray.size() > 0);
+            assertArrayEquals(new float[] {0.125f, 0.125f, 0.125f, 0.125f, 0.125f, 0.125f, 0.125f, 0.125f},
+                    sprayedGradient(x -> Scalars.add(Scalars.div(Scalars.mul(x, 0.5), 4), 1)), 0f);
+        }
+    }
+
+    /**
+     * d sum(f(x)) / dx at x = ones(8), with a collection and NaN spray between forward and backward.
+     */
+    private static float[] sprayedGradient(java.util.function.UnaryOperator<NDArray> f) {
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray x = m.ones(new Shape(8));
+            x.setRequiresGradient(true);
+            List<ByteBuffer> spray;
+            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                NDArray loss = f.apply(x).sum(); // ()
+                spray = GcSpray.run();
+                gc.backward(loss);
             }
+            assertTrue(spray.size() > 0);
+            return x.getGradient().toFloatArray();
         }
     }
 
