@@ -65,6 +65,18 @@ class PackageDependencyTest {
         assertFalse(g.get("io.mae4j.train").contains("io.mae4j.app"), "train → app: the libraries sit below the app layer");
     }
 
+    /** Data and evaluation are libraries under the loop: neither reaches train/ or the run format. */
+    @Test
+    void dataAndEvalSitBelowTheLoop() throws IOException {
+        Map<String, Set<String>> g = graph();
+        for (String lib : List.of("io.mae4j.data", "io.mae4j.eval")) {
+            assertTrue(g.containsKey(lib), lib + " classes found");
+            assertFalse(g.get(lib).contains("io.mae4j.train"), lib + " → train");
+            assertFalse(g.get(lib).contains("io.mae4j.app"), lib + " → app");
+        }
+        assertFalse(g.get("io.mae4j.data").contains("io.mae4j.run"), "data → run: data reads images, not run folders");
+    }
+
     /** The check itself finds a cycle where there is one, and none in a layered graph. */
     @Test
     void cycleFinderFindsCycles() {

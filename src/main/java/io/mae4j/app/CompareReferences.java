@@ -1,8 +1,8 @@
 package io.mae4j.app;
 
 import com.typesafe.config.Config;
-import io.mae4j.train.CommonMaskLoss;
-import io.mae4j.train.KnnBaselines;
+import io.mae4j.eval.CommonMaskLoss;
+import io.mae4j.eval.KnnBaselines;
 import io.mae4j.run.ModelSource;
 import io.mae4j.report.Comparison;
 import java.io.IOException;

@@ -9,7 +9,7 @@ import io.mae4j.app.CompareReferences;
 import io.mae4j.app.CompareJob;
 import io.mae4j.report.CompareRuns;
 import io.mae4j.report.Comparison;
-import io.mae4j.train.CommonMaskLoss;
+import io.mae4j.eval.CommonMaskLoss;
 import io.mae4j.train.Pretrainer;
 import io.mae4j.run.RunFolder;
 import io.mae4j.util.EngineSetup;

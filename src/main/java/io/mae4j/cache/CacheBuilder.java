@@ -1,5 +1,7 @@
 package io.mae4j.cache;
 
+import io.mae4j.util.Sha256;
+
 import io.mae4j.data.CorruptImageException;
 import io.mae4j.data.DecodedImage;
 import io.mae4j.data.ImageDecoder;
@@ -12,13 +14,10 @@ import io.mae4j.util.ProcessLock;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +59,7 @@ public final class CacheBuilder {
 
     /** The default file: {@code <root>/.mae4j-cache/<split>-<scorer>-<hash>.sqlite}. */
     public static Path defaultFile(Path root, String split, Scorer scorer, CacheSettings s) {
-        String hash = sha256(scorer.fingerprint() + "\n" + s.canonical()).substring(0, 12);
+        String hash = Sha256.hex(scorer.fingerprint() + "\n" + s.canonical()).substring(0, 12);
         return root.resolve(".mae4j-cache").resolve(split + "-" + scorer.name() + "-" + hash + ".sqlite");
     }
 
@@ -210,14 +209,6 @@ public final class CacheBuilder {
 
     private String relative(Path p) {
         return dataset.root().relativize(p).toString().replace('\\', '/');
-    }
-
-    static String sha256(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 missing from this JVM", e);
-        }
     }
 
     private record Item(String path, int width, int height, float[] xy, float[] sizes, float[] responses,

@@ -2,14 +2,13 @@ package io.mae4j.classify;
 
 import com.typesafe.config.Config;
 import io.mae4j.data.BatchLoader;
+import io.mae4j.data.DataSettings;
 import io.mae4j.data.ImageFolderDataset;
 import io.mae4j.data.MaeTransform;
-import io.mae4j.data.SyntheticDataset;
 import io.mae4j.data.TransformSettings;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import io.mae4j.data.Normalization;
 
 /**
  * The labelled splits of a classifier run, from the {@code data.*} keys: {@code data.train_split}
@@ -53,23 +52,17 @@ public final class ClassifierData {
      * @throws IllegalArgumentException when the two splits' classes differ
      */
     public static ClassifierData open(Config c, int imgSize, long seed) {
-        Config d = c.getConfig("data");
-        Path root = Path.of(d.getString("root"));
-        SyntheticDataset.ensureFor(d);
-        ImageFolderDataset train = ImageFolderDataset.open(root, d.getString("train_split"), d.getInt("max_train"))
-                .maxPixels(d.getLong("max_pixels"));
-        ImageFolderDataset val = ImageFolderDataset.open(root, d.getString("val_split"), d.getInt("max_val"))
-                .maxPixels(d.getLong("max_pixels"));
+        DataSettings d = DataSettings.from(c.getConfig("data"));
+        d.ensureGenerated();
+        ImageFolderDataset train = d.open(d.trainSplit(), d.maxTrain());
+        ImageFolderDataset val = d.open(d.valSplit(), d.maxVal());
+        Path root = d.root();
         if (!train.classNames().equals(val.classNames())) {
             throw new IllegalArgumentException("the splits " + root.resolve(train.split()) + " and " + root.resolve(val.split())
                     + " have different classes (" + train.classNames() + " vs " + val.classNames()
                     + "): a classifier needs the same class folders in data.train_split and data.val_split");
         }
-        List<Double> scale = d.getDoubleList("crop_scale");
-        List<Double> ratio = d.getDoubleList("crop_ratio");
-        TransformSettings ts = new TransformSettings(imgSize, scale.get(0), scale.get(1), ratio.get(0), ratio.get(1),
-                d.getDouble("hflip"), Normalization.from(d).mean(), Normalization.from(d).std());
-        return new ClassifierData(train, val, ts, seed, d.getInt("num_workers"), d.getInt("prefetch"));
+        return new ClassifierData(train, val, d.transform(imgSize), seed, d.numWorkers(), d.prefetch());
     }
 
     /** The training split. */

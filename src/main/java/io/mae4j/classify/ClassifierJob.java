@@ -1,5 +1,7 @@
 package io.mae4j.classify;
 
+import io.mae4j.data.ImageFolderDataset;
+
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDList;
@@ -95,7 +97,7 @@ public final class ClassifierJob {
         ClassifierData data = ClassifierData.open(c, src.modelConfig().imgSize(), seed);
         RunFolder folder = RunFolder.create(Path.of(c.getString("runs_dir")), name);
         folder.writeProvenance(rendered, overrides, seed,
-                RunFolder.sha256(data.train().fingerprint() + ":" + data.val().fingerprint()));
+                ImageFolderDataset.fingerprint(data.train(), data.val()));
         List<ClassifierEpoch> history = new ArrayList<>();
         try (NDManager root = NDManager.newBaseManager(device)) {
             ModelSource.Loaded loaded = src.load(root);

@@ -4,7 +4,7 @@ import io.mae4j.app.CompareReferences;
 import io.mae4j.app.CompareJob;
 import io.mae4j.report.CompareRuns;
 import io.mae4j.report.Comparison;
-import io.mae4j.train.CommonMaskLoss;
+import io.mae4j.eval.CommonMaskLoss;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;

@@ -298,4 +298,17 @@ public final class ImageFolderDataset implements ImageDataset {
         }
         return HexFormat.of().formatHex(sha.digest());
     }
+
+    /**
+     * The fingerprint of two splits read together (training and validation): SHA-256 hex of
+     * {@code a.fingerprint() + ":" + b.fingerprint()}, as recorded in a run's provenance.
+     */
+    public static String fingerprint(ImageFolderDataset a, ImageFolderDataset b) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest((a.fingerprint() + ":" + b.fingerprint()).getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 missing from this JVM", e);
+        }
+    }
 }

@@ -1,5 +1,7 @@
 package io.mae4j.run;
 
+import io.mae4j.util.Sha256;
+
 import com.google.gson.GsonBuilder;
 import io.mae4j.util.ProcessLock;
 import java.io.BufferedReader;
@@ -10,13 +12,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -196,14 +195,9 @@ public final class RunFolder {
         return rows;
     }
 
-    /** SHA-256 hex of a string. */
+    /** SHA-256 hex of a string ({@link Sha256#hex}). */
     public static String sha256(String s) {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(md.digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(s);
     }
 
     /** The current git commit (with "-dirty" when the work tree has changes), or "unknown". */

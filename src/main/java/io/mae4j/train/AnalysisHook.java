@@ -18,7 +18,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import io.mae4j.data.Normalization;
+import io.mae4j.data.DataSettings;
 
 /**
  * The patch interrelation analysis during pre-training: every {@code analysis.every} epochs (and
@@ -59,13 +59,14 @@ final class AnalysisHook {
      * Reads {@code analysis.*} and, when the analysis is on, prepares the probe set (decode, centre
      * crop, SIFT, t_j).
      *
-     * @param c the resolved run config
+     * @param c the resolved run config ({@code analysis.*}, {@code model.name})
+     * @param data the run's data section (probe images from its validation split)
      * @param model the model's configuration (input and patch size)
      * @param figures draws the figures of each analysis
      * @throws DatasetException when the analysis is on and {@code data.val_split} cannot be read
      * @throws IllegalArgumentException when {@code analysis.layers} names a layer beyond the depth
      */
-    static AnalysisHook open(Config c, MaeConfig model, AnalysisFigures figures) {
+    static AnalysisHook open(Config c, DataSettings data, MaeConfig model, AnalysisFigures figures) {
         AnalysisSettings s = AnalysisSettings.from(c.getConfig("analysis"));
         String modelName = c.getString("model.name");
         if (s.every() == 0) {
@@ -73,17 +74,16 @@ final class AnalysisHook {
         }
         s.thetaBarLayers(model.depth()); // a wrong analysis.layers fails now, not after the first epoch
         long t0 = System.nanoTime();
-        Path root = Path.of(c.getString("data.root"));
-        String split = c.getString("data.val_split");
+        String split = data.valSplit();
         ImageFolderDataset ds;
         try {
-            ds = ImageFolderDataset.open(root, split, s.numImages());
+            ds = data.open(split, s.numImages());
         } catch (DatasetException e) {
             throw new DatasetException(e.getMessage() + " (analysis.every = " + s.every() + " takes its probe images"
                     + " from data.val_split; set analysis.every=0 to train without the analysis)", e);
         }
         ProbeSet probes = ProbeSet.fromDataset(ds, s.numImages(), model.imgSize(), model.patchSize(),
-                Normalization.from(c.getConfig("data")).mean(), Normalization.from(c.getConfig("data")).std(), s.sift());
+                data.normalization().mean(), data.normalization().std(), s.sift());
         String label = String.format(Locale.ROOT, "%s (first %d, class-balanced)", split, probes.size());
         return new AnalysisHook(s, probes, label, modelName, (System.nanoTime() - t0) / 1e9, figures);
     }

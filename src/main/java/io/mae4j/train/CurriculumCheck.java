@@ -1,10 +1,10 @@
 package io.mae4j.train;
 
 import com.typesafe.config.Config;
+import io.mae4j.data.DataSettings;
 import io.mae4j.cache.BetaFeasibility;
 import io.mae4j.cache.CacheReader;
 import io.mae4j.mask.BetaSchedule;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -25,11 +25,10 @@ public record CurriculumCheck(double peakBeta, double share, double requiredShar
 
     /** The check of a composed config's schedule against its cache. */
     static CurriculumCheck of(Config c, CacheReader reader) {
-        List<Double> scale = c.getDoubleList("data.crop_scale");
-        List<Double> ratio = c.getDoubleList("data.crop_ratio");
+        DataSettings d = DataSettings.from(c.getConfig("data"));
         BetaFeasibility f = BetaFeasibility.of(reader.entries(), new BetaFeasibility.Crops(c.getInt("model.img_size"),
-                c.getInt("model.patch_size"), new double[] {scale.get(0), scale.get(1)},
-                new double[] {ratio.get(0), ratio.get(1)}), c.getDouble("mask.mask_ratio"), c.getLong("seed"));
+                c.getInt("model.patch_size"), d.cropScale(), d.cropRatio()), c.getDouble("mask.mask_ratio"),
+                c.getLong("seed"));
         return of(f, BetaSchedule.fromConfig(c.getConfig("mask.guided")), c.getInt("train.epochs"),
                 c.getDouble("mask.guided.feasible_share"));
     }

@@ -31,7 +31,10 @@ import io.mae4j.run.ModelSettings;
 import io.mae4j.run.RunFolder;
 import io.mae4j.optim.AdamW;
 import io.mae4j.optim.ParamEntry;
-import io.mae4j.data.Normalization;
+import io.mae4j.data.DataSettings;
+import io.mae4j.data.PretrainData;
+import io.mae4j.eval.EvalSettings;
+import io.mae4j.eval.KnnProbe;
 
 /**
  * Runs (or resumes) one MAE pre-training run: the official {@code main_pretrain.py} on DJL.
@@ -125,7 +128,8 @@ public final class Pretrainer {
         RunFolder folder = req.folder();
         String digest = RunFolder.sha256(req.renderedConfig());
 
-        try (TrainData data = TrainData.open(c, modelCfg.imgSize(), seed);
+        DataSettings ds = DataSettings.from(c.getConfig("data"));
+        try (PretrainData data = PretrainData.open(ds, es.knnSplits(), modelCfg.imgSize(), seed);
                 NDManager root = NDManager.newBaseManager(device)) {
             MaskStrategyLoader.Masking masking = MaskStrategyLoader.masking(c, data.train());
             MaskStrategy mask = masking.strategy();
@@ -145,11 +149,11 @@ public final class Pretrainer {
                 }
                 EpochRunner runner = new EpochRunner(model, optimizer, mask, ts, seed, root);
                 KnnProbe probe = new KnnProbe(model, es, root);
-                AnalysisHook analysis = AnalysisHook.open(c, modelCfg, req.figures());
+                AnalysisHook analysis = AnalysisHook.open(c, ds, modelCfg, req.figures());
                 TensorBoardSettings tbs = TensorBoardSettings.from(c.getConfig("tensorboard"));
                 ReconstructionPreview preview = tbs.enabled() && tbs.imagesEvery() > 0
                         ? new ReconstructionPreview(data.previewBatch(tbs.numImages(), MaskStrategyLoader.needsScores(c)), seed,
-                                Normalization.from(c.getConfig("data")).mean(), Normalization.from(c.getConfig("data")).std())
+                                ds.normalization().mean(), ds.normalization().std())
                         : null;
                 // set-up done: from here on the folder holds the run
                 if (req.resume()) {
@@ -212,7 +216,7 @@ public final class Pretrainer {
     }
 
     /** What the epoch loop works with. */
-    private record Loop(RunFolder folder, TrainData data, EpochRunner runner, KnnProbe probe, AnalysisHook analysis,
+    private record Loop(RunFolder folder, PretrainData data, EpochRunner runner, KnnProbe probe, AnalysisHook analysis,
             MaeModel model, NDManager root, TensorBoardMonitor tb, TrainSettings ts, EvalSettings es, AdamW optimizer,
             Map<String, Parameter> params, long seed, String digest, CheckpointKeeper keeper) {
 

@@ -1,9 +1,9 @@
 /**
  * The pre-training loop and its hooks: {@link io.mae4j.train.Pretrainer} (one run, or its resume),
  * {@link io.mae4j.train.EpochRunner} (steps: mask, forward, backward, AdamW of {@code io.mae4j.optim},
- * global gradient-norm clipping), its data ({@code TrainData}), its mask strategy with the θ score
- * cache ({@code MaskStrategyLoader}), the k-NN probe every {@code eval.every} epochs ({@code KnnProbe}
- * over {@code io.mae4j.eval}), TensorBoard output ({@code TensorBoardMonitor}: scalars,
+ * global gradient-norm clipping), its data ({@code io.mae4j.data.PretrainData}), its mask strategy with
+ * the θ score cache ({@code MaskStrategyLoader}), the k-NN probe every {@code eval.every} epochs
+ * ({@code io.mae4j.eval.KnnProbe}), TensorBoard output ({@code TensorBoardMonitor}: scalars,
  * reconstructions of fixed validation images, histograms, the config, hparams) and the patch
  * interrelation analysis every {@code analysis.every} epochs ({@code AnalysisHook}). What the loop
  * draws comes in through {@link io.mae4j.train.AnalysisFigures}, supplied by its caller; the run

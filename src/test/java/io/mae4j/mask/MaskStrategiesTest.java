@@ -27,9 +27,11 @@ class MaskStrategiesTest {
                 section("mask_ratio = 0.4, block { min_num_patches = 8, max_num_patches = 0, min_aspect = 0.5 }"));
         assertEquals("BlockMaskStrategy[maskRatio=0.4, minNumPatches=8, maxNumPatches=0, minAspect=0.5]",
                 block.toString());
-        MaskStrategy blockDefaults = MaskStrategies.create("block", section("mask_ratio = 0.4"));
-        assertEquals("BlockMaskStrategy[maskRatio=0.4, minNumPatches=16, maxNumPatches=0, minAspect=0.3]",
-                blockDefaults.toString());
+        // no fallback default in code: a missing key names itself and where its default lives
+        IllegalArgumentException noBlock = assertThrows(IllegalArgumentException.class,
+                () -> MaskStrategies.create("block", section("mask_ratio = 0.4")));
+        assertTrue(noBlock.getMessage().contains("mask.block.min_num_patches is missing")
+                && noBlock.getMessage().contains("configs/defaults.conf"), noBlock.getMessage());
     }
 
     @Test

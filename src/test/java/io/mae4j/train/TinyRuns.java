@@ -16,7 +16,7 @@ public final class TinyRuns {
     private TinyRuns() {}
 
     /** The overrides of a tiny run whose data and runs live under {@code tmp}. */
-    static List<String> args(Path tmp, String... extra) {
+    public static List<String> args(Path tmp, String... extra) {
         List<String> a = new ArrayList<>();
         a.add("experiment=quickstart");
         a.addAll(sizes(tmp));
@@ -41,12 +41,12 @@ public final class TinyRuns {
                 "runs_dir=" + tmp.resolve("runs"));
     }
 
-    static ComposedConfig compose(Path tmp, String... extra) {
+    public static ComposedConfig compose(Path tmp, String... extra) {
         return ConfigComposer.locate().compose(args(tmp, extra));
     }
 
     /** Composes and runs a tiny run in a new run folder. */
-    static Pretrainer.Result run(Path tmp, String... extra) throws IOException {
+    public static Pretrainer.Result run(Path tmp, String... extra) throws IOException {
         ComposedConfig c = compose(tmp, extra);
         RunFolder folder = RunFolder.create(tmp.resolve("runs"), c.experimentName());
         return Pretrainer.run(new Pretrainer.Request(c.config(), c.render(), c.overrides(), folder, false,

@@ -1,6 +1,7 @@
-package io.mae4j.train;
+package io.mae4j.eval;
 
 import com.typesafe.config.Config;
+import io.mae4j.data.PretrainData;
 
 /**
  * k-NN evaluation of frozen encoder features ({@code eval.*}).
@@ -34,6 +35,11 @@ public record EvalSettings(int every, int k, double temperature, int batchSize, 
                 eval.getInt("max_train"),
                 eval.getInt("max_val"),
                 eval.getString("feature"));
+    }
+
+    /** The k-NN splits' caps for {@link PretrainData#open}, or null when evaluation is off. */
+    public PretrainData.KnnSplits knnSplits() {
+        return every > 0 ? new PretrainData.KnnSplits(maxTrain, maxVal) : null;
     }
 
     /** Whether to evaluate after the given 0-based epoch (always after the last one). */

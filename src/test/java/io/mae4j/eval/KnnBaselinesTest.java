@@ -1,4 +1,4 @@
-package io.mae4j.train;
+package io.mae4j.eval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

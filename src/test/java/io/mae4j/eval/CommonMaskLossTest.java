@@ -1,4 +1,4 @@
-package io.mae4j.train;
+package io.mae4j.eval;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -9,12 +9,16 @@ import ai.djl.ndarray.NDManager;
 import io.mae4j.cli.Main;
 import io.mae4j.run.ModelSource;
 import io.mae4j.data.BatchLoader;
+import io.mae4j.data.DataSettings;
+import io.mae4j.data.PretrainData;
 import io.mae4j.data.HostBatch;
 import io.mae4j.mask.MaskResult;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import io.mae4j.train.Pretrainer;
+import io.mae4j.train.TinyRuns;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.TreeMap;
@@ -51,7 +55,8 @@ class CommonMaskLossTest {
     private static TreeMap<Integer, List<Float>> masksByImage(ModelSource s, int batch) {
         TreeMap<Integer, List<Float>> out = new TreeMap<>();
         try (NDManager m = NDManager.newBaseManager();
-                TrainData data = TrainData.open(s.config(), s.modelConfig().imgSize(), 0);
+                PretrainData data = PretrainData.open(DataSettings.from(s.config().getConfig("data")),
+                        EvalSettings.from(s.config().getConfig("eval")).knnSplits(), s.modelConfig().imgSize(), 0);
                 BatchLoader loader = data.evalBatches(data.knnQuery(), batch)) {
             int n = s.modelConfig().numPatches();
             while (loader.hasNext()) {

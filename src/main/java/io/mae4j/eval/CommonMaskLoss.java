@@ -1,10 +1,12 @@
-package io.mae4j.train;
+package io.mae4j.eval;
 
+import io.mae4j.data.PretrainData;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import io.mae4j.data.BatchLoader;
+import io.mae4j.data.DataSettings;
 import io.mae4j.data.HostBatch;
 import io.mae4j.data.ImageFolderDataset;
 import io.mae4j.data.SeedMix;
@@ -49,19 +51,20 @@ public final class CommonMaskLoss {
         ai.djl.Device device = EngineSetup.start(c); // runtime.* of the run: threads and device
         try (NDManager root = NDManager.newBaseManager(device)) {
             MaeModel model = source.load(root).model();
-            try (TrainData data = TrainData.open(c, model.config().imgSize(), 0)) {
+            EvalSettings es = EvalSettings.from(c.getConfig("eval"));
+            try (PretrainData data = PretrainData.open(DataSettings.from(c.getConfig("data")), es.knnSplits(),
+                    model.config().imgSize(), 0)) {
                 ImageFolderDataset val = data.knnQuery();
                 if (val == null) {
                     throw new IllegalArgumentException("common-mask loss of " + source.file() + ": its config has"
                             + " eval.every = 0, so no validation split is set; it needs data.val_split");
                 }
-                return score(model, data, val, maskRatio, seed, EvalSettings.from(c.getConfig("eval")).batchSize(),
-                        root);
+                return score(model, data, val, maskRatio, seed, es.batchSize(), root);
             }
         }
     }
 
-    static double score(MaeModel model, TrainData data, ImageFolderDataset val, double maskRatio, long seed,
+    static double score(MaeModel model, PretrainData data, ImageFolderDataset val, double maskRatio, long seed,
             int batchSize, NDManager root) {
         int n = model.config().numPatches();
         ParameterStore store = new ParameterStore(root, false);

@@ -1,5 +1,6 @@
-package io.mae4j.train;
+package io.mae4j.eval;
 
+import io.mae4j.data.PretrainData;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
@@ -9,22 +10,20 @@ import io.mae4j.data.BatchLoader;
 import io.mae4j.data.HostBatch;
 import io.mae4j.data.ImageFolderDataset;
 import io.mae4j.model.MaeModel;
-import io.mae4j.eval.KnnEvaluator;
-import io.mae4j.eval.KnnResult;
 
 /**
  * k-NN accuracy of frozen encoder features: the whole (unmasked) image through the encoder, the
  * CLS token (or mean patch token) after the final norm, training split as memory, validation split
  * as queries (k = 20, cosine similarity, exp(sim / T) weighted votes).
  */
-final class KnnProbe {
+public final class KnnProbe {
 
     private final MaeModel model;
     private final EvalSettings settings;
     private final NDManager root;
     private final ParameterStore store;
 
-    KnnProbe(MaeModel model, EvalSettings settings, NDManager root) {
+    public KnnProbe(MaeModel model, EvalSettings settings, NDManager root) {
         this.model = model;
         this.settings = settings;
         this.root = root;
@@ -32,7 +31,7 @@ final class KnnProbe {
     }
 
     /** @return {top1, top5} (top5 NaN when there are fewer than 5 classes) */
-    double[] evaluate(TrainData data) {
+    public double[] evaluate(PretrainData data) {
         try (NDManager m = root.newSubManager()) {
             ImageFolderDataset memory = data.knnMemory();
             ImageFolderDataset query = data.knnQuery();
@@ -46,7 +45,7 @@ final class KnnProbe {
 
     private record Features(NDArray values, int[] labels) {}
 
-    private Features features(TrainData data, ImageFolderDataset split, NDManager m) {
+    private Features features(PretrainData data, ImageFolderDataset split, NDManager m) {
         int n = split.size();
         int d = model.config().embedDim();
         float[] out = new float[n * d];

@@ -1,5 +1,6 @@
-package io.mae4j.train;
+package io.mae4j.eval;
 
+import io.mae4j.data.PretrainData;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -9,12 +10,11 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 import com.typesafe.config.Config;
 import io.mae4j.data.BatchLoader;
+import io.mae4j.data.DataSettings;
 import io.mae4j.data.HostBatch;
 import io.mae4j.data.ImageFolderDataset;
 import io.mae4j.model.MaeConfig;
 import io.mae4j.model.MaeModel;
-import io.mae4j.eval.KnnEvaluator;
-import io.mae4j.eval.KnnResult;
 import io.mae4j.run.ModelSettings;
 import io.mae4j.run.RunFolder;
 import io.mae4j.util.EngineSetup;
@@ -70,7 +70,8 @@ public final class KnnBaselines {
             throw new IllegalArgumentException("baselines need a k-NN split: the config has eval.every = 0");
         }
         Path dir = Path.of(c.getString("runs_dir"), "baselines");
-        try (TrainData data = TrainData.open(c, mc.imgSize(), 0)) {
+        DataSettings ds = DataSettings.from(c.getConfig("data"));
+        try (PretrainData data = PretrainData.open(ds, es.knnSplits(), mc.imgSize(), 0)) {
             String common = String.format(Locale.ROOT, "data=%s|img=%d|mean=%s|std=%s|k=%d|t=%s|max_train=%d|max_val=%d",
                     data.fingerprint(), mc.imgSize(), c.getDoubleList("data.mean"), c.getDoubleList("data.std"), es.k(),
                     es.temperature(), es.maxTrain(), es.maxVal());
@@ -116,7 +117,7 @@ public final class KnnBaselines {
     }
 
     /** k-NN on the normalised pixels; {top1, top5}. */
-    static double[] rawPixels(TrainData data, EvalSettings es, ai.djl.Device device) {
+    static double[] rawPixels(PretrainData data, EvalSettings es, ai.djl.Device device) {
         try (NDManager m = NDManager.newBaseManager(device)) {
             NDArray[] tr = pixels(data, data.knnMemory(), es.batchSize(), m);
             NDArray[] va = pixels(data, data.knnQuery(), es.batchSize(), m);
@@ -127,7 +128,7 @@ public final class KnnBaselines {
     }
 
     /** {features (n, C·H·W), labels (n)} of a split with the evaluation transform. */
-    private static NDArray[] pixels(TrainData data, ImageFolderDataset split, int batchSize, NDManager m) {
+    private static NDArray[] pixels(PretrainData data, ImageFolderDataset split, int batchSize, NDManager m) {
         float[] all = null;
         int[] labels = new int[split.size()];
         int d = 0;
@@ -148,7 +149,7 @@ public final class KnnBaselines {
     }
 
     /** k-NN on a freshly initialised encoder; {top1, top5}. */
-    static double[] randomInit(TrainData data, MaeConfig mc, EvalSettings es, ai.djl.Device device) {
+    static double[] randomInit(PretrainData data, MaeConfig mc, EvalSettings es, ai.djl.Device device) {
         try (NDManager root = NDManager.newBaseManager(device)) {
             Engine.getInstance().setRandomSeed((int) RANDOM_INIT_SEED);
             MaeModel model = new MaeModel(mc);

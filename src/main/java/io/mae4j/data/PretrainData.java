@@ -1,26 +1,14 @@
-package io.mae4j.train;
+package io.mae4j.data;
 
-import com.typesafe.config.Config;
-import io.mae4j.data.BatchLoader;
-import io.mae4j.data.HostBatch;
-import io.mae4j.data.ImageDataset;
-import io.mae4j.data.ImageFolderDataset;
-import io.mae4j.data.MaeTransform;
-import io.mae4j.data.SkipLog;
-import io.mae4j.data.SyntheticDataset;
-import io.mae4j.data.TransformSettings;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import io.mae4j.run.RunFolder;
-import io.mae4j.data.Normalization;
 
 /**
- * The datasets and transforms of a run, from the {@code data.*} and {@code eval.*} keys: the
- * training split with MAE augmentation, and the k-NN memory (train) and query (val) splits with
- * the evaluation transform. Generates the synthetic set on first use.
+ * The datasets and transforms of a pre-training run ({@link DataSettings}): the training split with
+ * MAE augmentation, and the k-NN memory (train) and query (val) splits with the evaluation
+ * transform. Generates the synthetic set on first use.
  */
-final class TrainData implements AutoCloseable {
+public final class PretrainData implements AutoCloseable {
 
     private final ImageFolderDataset train;
     private final ImageFolderDataset knnMemory;
@@ -31,7 +19,7 @@ final class TrainData implements AutoCloseable {
     private final int workers;
     private final int prefetch;
 
-    private TrainData(ImageFolderDataset train, ImageFolderDataset knnMemory, ImageFolderDataset knnQuery,
+    private PretrainData(ImageFolderDataset train, ImageFolderDataset knnMemory, ImageFolderDataset knnQuery,
             TransformSettings ts, long seed, int workers, int prefetch) {
         this.train = train;
         this.knnMemory = knnMemory;
@@ -43,37 +31,40 @@ final class TrainData implements AutoCloseable {
         this.prefetch = prefetch;
     }
 
-    /** Opens the run's data; {@code imgSize} is the model input side. */
-    static TrainData open(Config c, int imgSize, long seed) {
-        Config d = c.getConfig("data");
-        Path root = Path.of(d.getString("root"));
-        SyntheticDataset.ensureFor(d);
-        String trainSplit = d.getString("train_split");
-        String valSplit = d.getString("val_split");
-        long maxPixels = d.getLong("max_pixels");
-        ImageFolderDataset train = ImageFolderDataset.open(root, trainSplit, d.getInt("max_train")).maxPixels(maxPixels);
+    /**
+     * The k-NN splits' caps ({@code eval.max_train}, {@code eval.max_val}).
+     *
+     * @param maxTrain cap on the memory (training) images, 0 = the whole training split
+     * @param maxVal cap on the query (validation) images, 0 = {@code data.max_val}
+     */
+    public record KnnSplits(int maxTrain, int maxVal) {}
+
+    /**
+     * Opens the run's data.
+     *
+     * @param d the data section
+     * @param knn the k-NN splits' caps, or null when k-NN evaluation is off (no validation split is opened)
+     * @param imgSize the model input side
+     * @param seed seed of the shuffles and augmentation
+     */
+    public static PretrainData open(DataSettings d, KnnSplits knn, int imgSize, long seed) {
+        d.ensureGenerated();
+        ImageFolderDataset train = d.open(d.trainSplit(), d.maxTrain());
         ImageFolderDataset memory = train;
         ImageFolderDataset query = null;
-        if (c.getInt("eval.every") > 0) {
-            int maxTrain = c.getInt("eval.max_train");
-            memory = maxTrain > 0 ? ImageFolderDataset.open(root, trainSplit, maxTrain).maxPixels(maxPixels) : train;
-            query = ImageFolderDataset.open(root, valSplit, firstPositive(c.getInt("eval.max_val"), d.getInt("max_val")))
-                    .maxPixels(maxPixels);
+        if (knn != null) {
+            memory = knn.maxTrain() > 0 ? d.open(d.trainSplit(), knn.maxTrain()) : train;
+            query = d.open(d.valSplit(), firstPositive(knn.maxVal(), d.maxVal()));
         }
-        List<Double> scale = d.getDoubleList("crop_scale");
-        List<Double> ratio = d.getDoubleList("crop_ratio");
-        TransformSettings ts = new TransformSettings(imgSize, scale.get(0), scale.get(1), ratio.get(0), ratio.get(1),
-                d.getDouble("hflip"), Normalization.from(d).mean(), Normalization.from(d).std());
-        return new TrainData(train, memory, query, ts, seed, d.getInt("num_workers"), d.getInt("prefetch"));
+        return new PretrainData(train, memory, query, d.transform(imgSize), seed, d.numWorkers(), d.prefetch());
     }
 
     private static int firstPositive(int a, int b) {
         return a > 0 ? a : b;
     }
 
-
     /** Full batches per epoch (the last partial batch is dropped, as in the official loader). */
-    int itersPerEpoch(int batchSize) {
+    public int itersPerEpoch(int batchSize) {
         int n = BatchLoader.batchesPerEpoch(train.size(), batchSize, true);
         if (n == 0) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
@@ -85,13 +76,13 @@ final class TrainData implements AutoCloseable {
     }
 
     /** The shuffled, augmented batches of one training epoch. */
-    BatchLoader trainBatches(int batchSize, int epoch) {
+    public BatchLoader trainBatches(int batchSize, int epoch) {
         return BatchLoader.builder(train, trainTransform).batchSize(batchSize).seed(seed).epoch(epoch).shuffle(true)
                 .dropLast(true).numWorkers(workers).prefetch(prefetch).build();
     }
 
     /** Batches of a split in order, with the evaluation transform. */
-    BatchLoader evalBatches(ImageDataset split, int batchSize) {
+    public BatchLoader evalBatches(ImageDataset split, int batchSize) {
         return BatchLoader.builder(split, evalTransform).batchSize(batchSize).seed(seed).epoch(0).shuffle(false)
                 .dropLast(false).numWorkers(workers).prefetch(prefetch).build();
     }
@@ -101,7 +92,7 @@ final class TrainData implements AutoCloseable {
      * training split when evaluation is off or {@code trainSplit} is set (score-guided masks have θ
      * scores for training images only), with the evaluation transform: a fixed set to watch.
      */
-    HostBatch previewBatch(int n, boolean trainSplit) {
+    public HostBatch previewBatch(int n, boolean trainSplit) {
         ImageFolderDataset full = knnQuery != null && !trainSplit ? knnQuery : train;
         // a class-balanced subset (the dataset's own maxImages rule), so the grid shows several classes
         ImageFolderDataset split = ImageFolderDataset.open(full.root(), full.split(), n).maxPixels(full.maxPixels());
@@ -110,27 +101,27 @@ final class TrainData implements AutoCloseable {
         }
     }
 
-    ImageFolderDataset train() {
+    public ImageFolderDataset train() {
         return train;
     }
 
-    ImageFolderDataset knnMemory() {
+    public ImageFolderDataset knnMemory() {
         return knnMemory;
     }
 
     /** The k-NN query split, or null when evaluation is off. */
-    ImageFolderDataset knnQuery() {
+    public ImageFolderDataset knnQuery() {
         return knnQuery;
     }
 
     /** Fingerprint of the training split (the val split when evaluated, too). */
-    String fingerprint() {
+    public String fingerprint() {
         return knnQuery == null ? train.fingerprint()
-                : RunFolder.sha256(train.fingerprint() + ":" + knnQuery.fingerprint());
+                : ImageFolderDataset.fingerprint(train, knnQuery);
     }
 
     /** One line on what is being read. */
-    String describe() {
+    public String describe() {
         String val = knnQuery == null ? "k-NN evaluation off"
                 : String.format(Locale.ROOT, "k-NN memory %d, queries %d (%s)", knnMemory.size(), knnQuery.size(),
                         knnQuery.split());
@@ -139,7 +130,7 @@ final class TrainData implements AutoCloseable {
     }
 
     /** The corrupt or unreadable files skipped so far, one per line; empty when none. */
-    String skipReport() {
+    public String skipReport() {
         StringBuilder sb = new StringBuilder();
         int zero = train.zeroByteFiles() + (knnQuery == null ? 0 : knnQuery.zeroByteFiles());
         if (zero > 0) {
