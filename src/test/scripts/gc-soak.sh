@@ -12,7 +12,8 @@
 # this machine, counted NaN (a diverged run exits non-zero) and compared with the reference too.
 # Prints one summary line per phase; exits 1 if any run was NaN or differed. Work folder: $SOAK_DIR
 # (default /tmp/mae4j-soak); MAE4J_HOME = the checkout whose build is soaked (default: this one); REF_FROM = the
-# work folder of an earlier soak whose reference traces to compare against (default: run them here).
+# work folder of an earlier soak whose reference traces to compare against (default: run them here);
+# SOAK_OVERRIDES = extra config overrides for every run, references included (e.g. train.fused_adamw=true).
 set -uo pipefail
 home=${MAE4J_HOME:-$(cd "$(dirname "$0")/../../.." && pwd)}
 xmn_runs=${1:-20}
@@ -28,7 +29,7 @@ cp="$home/target/test-classes:$home/target/classes:$home/target/lib/*"
 rm -rf "$work" && mkdir -p "$work"
 S=(data=synthetic_silhouette "data.root=$work/data" data.synth.classes=3 data.synth.train_per_class=32
    data.synth.val_per_class=8 train.batch_size=16 train.epochs=2 seed=2 tensorboard.log_every=1
-   train.log_every=1 eval.every=0 analysis.every=0 data.num_workers=1)
+   train.log_every=1 eval.every=0 analysis.every=0 data.num_workers=1 ${SOAK_OVERRIDES:-})
 java -cp "$cp" io.mae4j.cli.Main synth "${S[@]}" >/dev/null || exit 2
 java -cp "$cp" io.mae4j.cli.Main cache build "${S[@]}" >/dev/null || exit 2
 experiment() { [ $(( $1 % 2 )) -eq 0 ] && echo quickstart || echo quickstart_guided; }

@@ -15,7 +15,7 @@ public final class BenchArgs {
 
     /** Valid keys. */
     public static final List<String> KEYS = List.of("what", "model", "batch", "warmup", "reps", "images", "threads",
-            "steps", "every", "workers", "root", "json");
+            "steps", "every", "workers", "root", "json", "adamw");
 
     private final Map<String, String> values;
 
@@ -45,6 +45,11 @@ public final class BenchArgs {
         if (!what.equals("all") && !SECTIONS.contains(what)) {
             throw new IllegalArgumentException("bench what=" + what + " is not one of " + String.join(", ", SECTIONS)
                     + ", all");
+        }
+        String adamw = kv.getOrDefault("adamw", "fused");
+        if (!adamw.equals("fused") && !adamw.equals("reference")) {
+            throw new IllegalArgumentException("bench adamw=" + adamw + " is not one of fused, reference (the AdamW"
+                    + " update kernel; default: train.fused_adamw of configs/defaults.conf)");
         }
         BenchArgs out = new BenchArgs(kv);
         for (String k : List.of("batch", "warmup", "reps", "images", "threads", "steps", "every", "workers")) {

@@ -29,14 +29,20 @@ public final class BenchHarness implements AutoCloseable {
     private final TrainSettings settings;
     private long globalStep;
 
+    /** A harness with the AdamW kernel of the default config ({@code train.fused_adamw}). */
     BenchHarness(MaeConfig cfg, int batch) {
+        this(cfg, batch, BenchSections.defaultFusedAdamw());
+    }
+
+    /** A harness with the fused ({@code true}) or op-by-op AdamW update. */
+    BenchHarness(MaeConfig cfg, int batch, boolean fusedAdamw) {
         this.root = NDManager.newBaseManager();
         Engine.getInstance().setRandomSeed(0);
         this.model = new MaeModel(cfg);
         model.initialize(root);
-        this.settings = new TrainSettings(1, batch, 1, 1.5e-4, 1e-4, 0, 0.05, 0, 0, 0.9, 0.95, 1, 1, 0);
+        this.settings = new TrainSettings(1, batch, 1, 1.5e-4, 1e-4, 0, 0.05, 0, 0, 0.9, 0.95, 1, 1, 0, fusedAdamw);
         this.optimizer = new AdamW(ParamEntry.all(model.officialParameters()), settings.weightDecay(),
-                settings.beta1(), settings.beta2(), AdamW.DEFAULT_EPS);
+                settings.beta1(), settings.beta2(), AdamW.DEFAULT_EPS).fusedUpdate(fusedAdamw);
     }
 
     MaeConfig config() {

@@ -54,19 +54,22 @@ public final class BenchSections {
         for (String[] r : runs) {
             int batch = args.positive("batch", Integer.parseInt(r[1]));
             int reps = args.positive("reps", r[0].equals(TINY) ? 20 : 5);
-            TrainBenchmark.Result res = TrainBenchmark.run(r[0], model(r[0]), batch, args.integer("warmup", 2), reps);
+            boolean fused = args.has("adamw") ? args.string("adamw", "").equals("fused") : defaultFusedAdamw();
+            TrainBenchmark.Result res = TrainBenchmark.run(r[0], model(r[0]), batch, args.integer("warmup", 2), reps,
+                    fused);
             double peak = matmulPeak();
             if (r[0].equals(TINY)) {
                 tinyTrainImgPerSec = res.imgPerSec();
             }
             System.out.printf(Locale.ROOT,
-                    "train %-15s batch %3d: step %s, %.1f img/s, %.1f GFLOP/s (%.0f%% of matmul peak),"
+                    "train %-15s batch %3d (AdamW %s): step %s, %.1f img/s, %.1f GFLOP/s (%.0f%% of matmul peak),"
                             + " %.2f GFLOP/img, peak RSS %.0f MiB%n",
-                    r[0], batch, Measure.spread(res.stepSeconds(), 1000, "ms"), res.imgPerSec(), res.gflops(),
+                    r[0], batch, fused ? "fused" : "reference", Measure.spread(res.stepSeconds(), 1000, "ms"), res.imgPerSec(), res.gflops(),
                     100 * res.gflops() / peak, res.gflopPerImage(), res.peakRssMiB());
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("model", r[0]);
             m.put("batch", batch);
+            m.put("adamw", fused ? "fused" : "reference");
             m.put("step_ms", Measure.stats(res.stepSeconds(), 1000));
             m.put("img_per_s", res.imgPerSec());
             m.put("gflop_per_img", res.gflopPerImage());
@@ -225,7 +228,7 @@ public final class BenchSections {
     /** The vit_tiny_p8_64 training rate of this run (measured now, briefly, when train did not run). */
     private double tinyTrainRate() {
         if (tinyTrainImgPerSec == null) {
-            tinyTrainImgPerSec = TrainBenchmark.run(TINY, model(TINY), args.positive("batch", 64), 2, 5).imgPerSec();
+            tinyTrainImgPerSec = TrainBenchmark.run(TINY, model(TINY), args.positive("batch", 64), 2, 5, defaultFusedAdamw()).imgPerSec();
         }
         return tinyTrainImgPerSec;
     }
@@ -236,6 +239,11 @@ public final class BenchSections {
 
     private static int dataConfigInt(String key) {
         return ConfigComposer.locate().compose(List.of()).config().getInt("data." + key);
+    }
+
+    /** {@code train.fused_adamw} of the default config: the AdamW kernel a training run uses. */
+    static boolean defaultFusedAdamw() {
+        return ConfigComposer.locate().compose(List.of()).config().getBoolean("train.fused_adamw");
     }
 
     static MaeConfig model(String name) {

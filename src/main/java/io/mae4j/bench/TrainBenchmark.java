@@ -42,14 +42,18 @@ public final class TrainBenchmark {
 
     private TrainBenchmark() {}
 
-    /** Runs the benchmark with MAE's recipe (AdamW 0.9/0.95, wd 0.05, mask ratio 0.75). */
-    public static Result run(String name, MaeConfig cfg, int batch, int warmup, int reps) {
+    /**
+     * Runs the benchmark with MAE's recipe (AdamW 0.9/0.95, wd 0.05, mask ratio 0.75).
+     *
+     * @param fusedAdamw the fused AdamW kernel ({@code true}) or the op-by-op update
+     */
+    public static Result run(String name, MaeConfig cfg, int batch, int warmup, int reps, boolean fusedAdamw) {
         double ratio = 0.75;
         int lenKeep = MaskResults.lenKeep(cfg.numPatches(), ratio);
         HostBatch batchData = BenchHarness.fixedBatch(cfg, batch, null);
         double[] times = new double[reps];
         Measure.resetPeakRss();
-        try (BenchHarness h = new BenchHarness(cfg, batch)) {
+        try (BenchHarness h = new BenchHarness(cfg, batch, fusedAdamw)) {
             EpochRunner runner = h.runner(new RandomMaskStrategy(ratio));
             for (int i = 0; i < warmup + reps; i++) {
                 double s = h.step(runner, batchData);

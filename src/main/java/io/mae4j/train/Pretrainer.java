@@ -140,6 +140,7 @@ public final class Pretrainer {
             // the optimizer keeps its moments in a manager of its own: closed with the run
             try (AdamW optimizer = new AdamW(ParamEntry.all(params), ts.weightDecay(), ts.beta1(), ts.beta2(),
                     AdamW.DEFAULT_EPS)) {
+                optimizer.fusedUpdate(ts.fusedAdamw());
                 CheckpointMeta position =
                         new CheckpointMeta(CheckpointMeta.FORMAT_VERSION, 0, 0, 0, seed, digest, Double.NaN);
                 String init = c.getString("model.init_weights");

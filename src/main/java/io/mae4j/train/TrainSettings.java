@@ -20,6 +20,7 @@ import com.typesafe.config.Config;
  * @param logEvery iterations between logged training scalars
  * @param checkpointEvery epochs between kept numbered checkpoints ({@code last.ckpt} is always written)
  * @param keepCheckpoints numbered checkpoints to keep (older ones are deleted); 0 = keep all
+ * @param fusedAdamw AdamW through the engine's fused kernel (one native call per parameter) instead of op by op
  */
 public record TrainSettings(
         int epochs,
@@ -35,7 +36,8 @@ public record TrainSettings(
         double beta2,
         int logEvery,
         int checkpointEvery,
-        int keepCheckpoints) {
+        int keepCheckpoints,
+        boolean fusedAdamw) {
 
     public TrainSettings {
         require(epochs >= 1, "train.epochs", epochs, "at least 1");
@@ -77,7 +79,8 @@ public record TrainSettings(
                 betas.get(1),
                 train.getInt("log_every"),
                 train.getInt("checkpoint_every"),
-                train.getInt("keep_checkpoints"));
+                train.getInt("keep_checkpoints"),
+                train.getBoolean("fused_adamw"));
     }
 
     /** Images per optimizer step. */

@@ -57,7 +57,7 @@ class FreedOperandStepTest extends NdTestBase {
             Engine.getInstance().setRandomSeed(3);
             MaeModel model = new MaeModel(CFG);
             model.initialize(root);
-            TrainSettings s = new TrainSettings(1, 4, accum, 0, 1e-3, 0, 0.05, 0, 0, 0.9, 0.95, 1, 1, 0);
+            TrainSettings s = new TrainSettings(1, 4, accum, 0, 1e-3, 0, 0.05, 0, 0, 0.9, 0.95, 1, 1, 0, false);
             List<ByteBuffer> keep = new ArrayList<>();
             List<Double> losses = new ArrayList<>();
             int[] sprays = {0};

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class TrainSettingsTest {
 
     private static TrainSettings with(int batch, int accum, double blr, double lr) {
-        return new TrainSettings(10, batch, accum, blr, lr, 0, 0.05, 1, 0, 0.9, 0.95, 10, 1, 2);
+        return new TrainSettings(10, batch, accum, blr, lr, 0, 0.05, 1, 0, 0.9, 0.95, 10, 1, 2, false);
     }
 
     @Test
