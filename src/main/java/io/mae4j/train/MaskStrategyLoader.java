@@ -36,21 +36,35 @@ final class MaskStrategyLoader {
      *
      * @param strategy the mask strategy
      * @param feasibility for guided_curriculum, what the cache supports ({@link CurriculumCheck}), else null
+     * @param cacheLine for a score-guided strategy, one line on the θ score cache read (file, scorer,
+     *     images, when built), else ""
      */
-    record Masking(MaskStrategy strategy, CurriculumCheck feasibility) {}
+    record Masking(MaskStrategy strategy, CurriculumCheck feasibility, String cacheLine) {}
 
     /** The configured mask strategy and, for guided_curriculum, the check of its schedule against the cache. */
     static Masking masking(Config c, ImageFolderDataset train) throws IOException {
         String name = c.getString("mask.name");
         if (!MaskStrategies.needsScores(name)) {
-            return new Masking(MaskStrategies.create(name, c.getConfig("mask")), null);
+            return new Masking(MaskStrategies.create(name, c.getConfig("mask")), null, "");
         }
-        CacheReader reader = open(c, train);
+        Opened opened = open(c, train);
+        CacheReader reader = opened.reader();
         MaskStrategy strategy = MaskStrategies.create(name, c.getConfig("mask"), reader);
-        return new Masking(strategy, GuidedCurriculumStrategy.NAME.equals(name) ? CurriculumCheck.of(c, reader) : null);
+        CacheHeader h = reader.header();
+        String line = String.format(java.util.Locale.ROOT, "θ score cache %s: scorer %s (fingerprint %s), %d images of"
+                + " split %s, built %s", opened.file(), h.scorer(), shortPrint(h.scorerFingerprint()), h.datasetImages(),
+                h.split(), h.created());
+        return new Masking(strategy, GuidedCurriculumStrategy.NAME.equals(name) ? CurriculumCheck.of(c, reader) : null,
+                line);
     }
 
-    private static CacheReader open(Config c, ImageFolderDataset train) throws IOException {
+    private static String shortPrint(String fingerprint) {
+        return fingerprint.length() > 12 ? fingerprint.substring(0, 12) : fingerprint;
+    }
+
+    private record Opened(Path file, CacheReader reader) {}
+
+    private static Opened open(Config c, ImageFolderDataset train) throws IOException {
         String given = c.getString("mask.guided.cache");
         CacheSettings settings = CacheSettings.from(c);
         Path file = !given.isEmpty() ? Path.of(given)
@@ -81,7 +95,7 @@ final class MaskStrategyLoader {
             throw new StaleCacheException("θ score cache " + file + " is stale: " + why + ". Rebuild it with: "
                     + rebuild(here(h.command(), train.root()), settings.siftSide()));
         }
-        return reader;
+        return new Opened(file, reader);
     }
 
     /** The header's rebuild command for the dataset at {@code root} (it records where the cache was built). */

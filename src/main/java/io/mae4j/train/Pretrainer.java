@@ -172,6 +172,10 @@ public final class Pretrainer {
                 LOG.info("run folder: {}", folder.dir().toAbsolutePath());
                 LOG.info("{}", where);
                 LOG.info("{}", data.describe());
+                if (!masking.cacheLine().isEmpty()) {
+                    folder.log(masking.cacheLine());
+                    LOG.info(masking.cacheLine());
+                }
                 if (!analysis.describe().isEmpty()) {
                     folder.log(analysis.describe());
                     LOG.info(analysis.describe());

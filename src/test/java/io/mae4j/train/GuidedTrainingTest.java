@@ -62,6 +62,9 @@ class GuidedTrainingTest {
         }
         String log = Files.readString(r.runDir().resolve("train.log"));
         assertTrue(log.contains("guided curriculum: peak beta 0.20"), log);
+        // which θ the run read: the default sift-only cache file under the dataset, and its scorer
+        assertTrue(log.contains("θ score cache " + tmp.resolve("synth/.mae4j-cache")) && log.contains(": scorer sift-only"),
+                log);
 
         // a schedule the keypoint patches cannot carry (β = 1 of 15 masked patches of 16) warns: log and TensorBoard
         Pretrainer.Result w = TinyRuns.run(tmp, "mask=guided_curriculum", "train.epochs=1", "eval.every=0",
