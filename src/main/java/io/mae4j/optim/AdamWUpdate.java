@@ -19,7 +19,9 @@ import ai.djl.ndarray.NDList;
  * </ul>
  *
  * <p>Status of the fused kernel: equal to the reference to float rounding ({@code AdamWUpdateTest}: 1e-6
- * on one update; {@code FusedAdamwRunTest}: a whole tiny run), and on by default ({@code train.fused_adamw}).
+ * on one update; {@code FusedAdamwRunTest}: a whole tiny run), and opt-in ({@code train.fused_adamw}):
+ * on 2 CPU cores it saves ~20 ms of a ~320 ms vit_tiny_p8_64 step but made the ViT-B/16 step ~19 %
+ * slower in 4 of 4 processes (src/site/markdown/performance.md), so the op-by-op update stays the default.
  * It was off after a NaN in 1 of 60 stress runs; that NaN came from the freed scalar operands of the
  * backward ({@code src/site/markdown/djl-scalar-operands.md}), not from this kernel. With those fixed,
  * the GC soak ({@code src/test/scripts/gc-soak.sh}) with the fused kernel gave 0 NaN and bitwise-equal
