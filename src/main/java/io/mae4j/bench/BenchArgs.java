@@ -46,8 +46,8 @@ public final class BenchArgs {
             throw new IllegalArgumentException("bench what=" + what + " is not one of " + String.join(", ", SECTIONS)
                     + ", all");
         }
-        String adamw = kv.getOrDefault("adamw", "fused");
-        if (!adamw.equals("fused") && !adamw.equals("reference")) {
+        String adamw = kv.get("adamw");
+        if (adamw != null && !adamw.equals("fused") && !adamw.equals("reference")) {
             throw new IllegalArgumentException("bench adamw=" + adamw + " is not one of fused, reference (the AdamW"
                     + " update kernel; default: train.fused_adamw of configs/defaults.conf)");
         }

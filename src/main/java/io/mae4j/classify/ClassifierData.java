@@ -4,8 +4,7 @@ import com.typesafe.config.Config;
 import io.mae4j.data.BatchLoader;
 import io.mae4j.data.DataSettings;
 import io.mae4j.data.ImageFolderDataset;
-import io.mae4j.data.MaeTransform;
-import io.mae4j.data.TransformSettings;
+import io.mae4j.data.SplitLoaders;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -26,21 +25,12 @@ public final class ClassifierData {
 
     private final ImageFolderDataset train;
     private final ImageFolderDataset val;
-    private final MaeTransform trainTransform;
-    private final MaeTransform evalTransform;
-    private final long seed;
-    private final int workers;
-    private final int prefetch;
+    private final SplitLoaders loaders;
 
-    private ClassifierData(ImageFolderDataset train, ImageFolderDataset val, TransformSettings ts, long seed, int workers,
-            int prefetch) {
+    private ClassifierData(ImageFolderDataset train, ImageFolderDataset val, SplitLoaders loaders) {
         this.train = train;
         this.val = val;
-        this.trainTransform = MaeTransform.train(ts);
-        this.evalTransform = MaeTransform.eval(ts);
-        this.seed = seed;
-        this.workers = workers;
-        this.prefetch = prefetch;
+        this.loaders = loaders;
     }
 
     /**
@@ -62,7 +52,7 @@ public final class ClassifierData {
                     + " have different classes (" + train.classNames() + " vs " + val.classNames()
                     + "): a classifier needs the same class folders in data.train_split and data.val_split");
         }
-        return new ClassifierData(train, val, d.transform(imgSize), seed, d.numWorkers(), d.prefetch());
+        return new ClassifierData(train, val, SplitLoaders.of(d, imgSize, seed));
     }
 
     /** The training split. */
@@ -82,34 +72,22 @@ public final class ClassifierData {
 
     /** Full training batches per epoch (the last partial batch is dropped). */
     public int itersPerEpoch(int batchSize) {
-        int n = BatchLoader.batchesPerEpoch(train.size(), batchSize, true);
-        if (n == 0) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT, "the training split %s has %d images, fewer"
-                    + " than the batch size %d: lower the batch size or add images", train.root().resolve(train.split()),
-                    train.size(), batchSize));
-        }
-        return n;
+        return SplitLoaders.fullBatches(train, batchSize, "the batch size");
     }
 
     /** Shuffled, augmented training batches of one epoch. */
     public BatchLoader trainBatches(int batchSize, int epoch) {
-        return BatchLoader.builder(train, trainTransform).batchSize(batchSize).seed(seed).epoch(epoch).shuffle(true)
-                .dropLast(true).numWorkers(workers).prefetch(prefetch).build();
+        return loaders.trainBatches(train, batchSize, epoch);
     }
 
     /** The training split in order with the evaluation transform (cached linear-probe features). */
     public BatchLoader trainEvalBatches(int batchSize) {
-        return evalBatches(train, batchSize);
+        return loaders.evalBatches(train, batchSize);
     }
 
     /** The validation split in order with the evaluation transform, the last batch possibly short. */
     public BatchLoader valBatches(int batchSize) {
-        return evalBatches(val, batchSize);
-    }
-
-    private BatchLoader evalBatches(ImageFolderDataset split, int batchSize) {
-        return BatchLoader.builder(split, evalTransform).batchSize(batchSize).seed(seed).epoch(0).shuffle(false)
-                .dropLast(false).numWorkers(workers).prefetch(prefetch).build();
+        return loaders.evalBatches(val, batchSize);
     }
 
     /** One line on what is read. */

@@ -277,12 +277,7 @@ public final class ImageFolderDataset implements ImageDataset {
      * size -1, time -1.
      */
     public String fingerprint() {
-        MessageDigest sha;
-        try {
-            sha = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 missing from this JVM", e);
-        }
+        MessageDigest sha = sha256();
         for (Path p : paths) {
             long size = -1;
             long mtime = -1;
@@ -304,9 +299,13 @@ public final class ImageFolderDataset implements ImageDataset {
      * {@code a.fingerprint() + ":" + b.fingerprint()}, as recorded in a run's provenance.
      */
     public static String fingerprint(ImageFolderDataset a, ImageFolderDataset b) {
+        return HexFormat.of().formatHex(sha256().digest((a.fingerprint() + ":" + b.fingerprint())
+                .getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static MessageDigest sha256() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest((a.fingerprint() + ":" + b.fingerprint()).getBytes(StandardCharsets.UTF_8)));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 missing from this JVM", e);
         }

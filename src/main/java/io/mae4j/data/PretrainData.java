@@ -13,22 +13,14 @@ public final class PretrainData implements AutoCloseable {
     private final ImageFolderDataset train;
     private final ImageFolderDataset knnMemory;
     private final ImageFolderDataset knnQuery;
-    private final MaeTransform trainTransform;
-    private final MaeTransform evalTransform;
-    private final long seed;
-    private final int workers;
-    private final int prefetch;
+    private final SplitLoaders loaders;
 
     private PretrainData(ImageFolderDataset train, ImageFolderDataset knnMemory, ImageFolderDataset knnQuery,
-            TransformSettings ts, long seed, int workers, int prefetch) {
+            SplitLoaders loaders) {
         this.train = train;
         this.knnMemory = knnMemory;
         this.knnQuery = knnQuery;
-        this.trainTransform = MaeTransform.train(ts);
-        this.evalTransform = MaeTransform.eval(ts);
-        this.seed = seed;
-        this.workers = workers;
-        this.prefetch = prefetch;
+        this.loaders = loaders;
     }
 
     /**
@@ -56,7 +48,7 @@ public final class PretrainData implements AutoCloseable {
             memory = knn.maxTrain() > 0 ? d.open(d.trainSplit(), knn.maxTrain()) : train;
             query = d.open(d.valSplit(), firstPositive(knn.maxVal(), d.maxVal()));
         }
-        return new PretrainData(train, memory, query, d.transform(imgSize), seed, d.numWorkers(), d.prefetch());
+        return new PretrainData(train, memory, query, SplitLoaders.of(d, imgSize, seed));
     }
 
     private static int firstPositive(int a, int b) {
@@ -65,26 +57,17 @@ public final class PretrainData implements AutoCloseable {
 
     /** Full batches per epoch (the last partial batch is dropped, as in the official loader). */
     public int itersPerEpoch(int batchSize) {
-        int n = BatchLoader.batchesPerEpoch(train.size(), batchSize, true);
-        if (n == 0) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "the training split %s has %d images, fewer than train.batch_size = %d: lower"
-                            + " train.batch_size or add images", train.root().resolve(train.split()), train.size(),
-                    batchSize));
-        }
-        return n;
+        return SplitLoaders.fullBatches(train, batchSize, "train.batch_size");
     }
 
     /** The shuffled, augmented batches of one training epoch. */
     public BatchLoader trainBatches(int batchSize, int epoch) {
-        return BatchLoader.builder(train, trainTransform).batchSize(batchSize).seed(seed).epoch(epoch).shuffle(true)
-                .dropLast(true).numWorkers(workers).prefetch(prefetch).build();
+        return loaders.trainBatches(train, batchSize, epoch);
     }
 
     /** Batches of a split in order, with the evaluation transform. */
     public BatchLoader evalBatches(ImageDataset split, int batchSize) {
-        return BatchLoader.builder(split, evalTransform).batchSize(batchSize).seed(seed).epoch(0).shuffle(false)
-                .dropLast(false).numWorkers(workers).prefetch(prefetch).build();
+        return loaders.evalBatches(split, batchSize);
     }
 
     /**
